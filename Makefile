@@ -1,0 +1,66 @@
+# Mentorat FabMob — every command a developer needs. `make help` lists them.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help install install-dev run migrate demo superuser test lint format check messages clean
+
+help: ## List the available commands
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-12s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required (found %s); set PYTHON=/path/to/python3.11" % sys.version.split()[0]'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	@touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	@touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed ## Create .venv and install the runtime dependencies
+
+install-dev: $(VENV)/.installed-dev ## Install the test and lint tools too
+
+migrate: install ## Apply database migrations (creates the empty site)
+	$(MANAGE) migrate --no-input
+
+demo: migrate ## Load the founding text's demo content (idempotent)
+	$(MANAGE) load_demo
+
+superuser: migrate ## Create an editor account (asks for a user name and password)
+	$(MANAGE) createsuperuser
+
+run: migrate ## Set up, migrate, load the demo on an empty site and serve http://127.0.0.1:8000
+	$(MANAGE) load_demo --if-empty
+	$(MANAGE) ensure_editor
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: install-dev ## Install the dev tools and run the whole test suite
+	$(BIN)/pytest
+
+lint: install-dev ## Check code style and formatting with ruff
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install-dev ## Fix what ruff can fix and format the code
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+check: install-dev ## Django system checks and missing migrations
+	$(MANAGE) check --fail-level WARNING
+	$(MANAGE) makemigrations --check --dry-run
+
+messages: install-dev ## Update the French translation catalogue, then compile it
+	$(MANAGE) makemessages --locale fr --no-obsolete --ignore ".venv/*"
+	$(MANAGE) compilemessages --locale fr --ignore ".venv/*"
+
+clean: ## Remove the virtualenv and the local database
+	rm -rf $(VENV) db.sqlite3

@@ -1,0 +1,240 @@
+"""The catalogue: challenges (défis) that actors face and experience stories (retours d'expérience)."""
+
+from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import ItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from portal.challenges.filters import ChallengeFilterForm
+from portal.home.blocks import RICH_TEXT_FEATURES, BodyBlock
+from portal.home.models import BasePage
+
+LISTING_PAGE_SIZE = 12
+
+
+class ChallengeStatus(models.TextChoices):
+    PRE_IDENTIFIED = "pre-identified", _("Pre-identified")
+    OPEN = "open", _("Open")
+    IN_PROGRESS = "in-progress", _("In progress")
+    ADDRESSED = "addressed", _("Addressed")
+
+
+class ChallengePageQuerySet(PageQuerySet):
+    def for_listing(self):
+        """What a challenge card shows, fetched in a fixed number of queries."""
+        return self.select_related("listing_image").prefetch_related("themes", "actor_types", "recommended_models")
+
+
+class ChallengeIndexPage(BasePage):
+    introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["challenges.ChallengePage"]
+    max_count_per_parent = 1
+    show_in_menus_default = True
+
+    search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
+    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
+
+    class Meta:
+        verbose_name = _("challenge index page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        challenges = ChallengePage.objects.live().child_of(self)
+        form = ChallengeFilterForm(request.GET or None, challenges=challenges)
+        filtered = form.filter(challenges).for_listing().order_by("title")
+        context.update(
+            filter_form=form,
+            challenges=form.paginate(filtered, per_page=LISTING_PAGE_SIZE),
+        )
+        return context
+
+
+class ChallengeTheme(ItemBase):
+    tag = models.ForeignKey("taxonomy.Theme", on_delete=models.CASCADE, related_name="challenge_items")
+    content_object = ParentalKey("challenges.ChallengePage", on_delete=models.CASCADE, related_name="theme_items")
+
+
+class ChallengePage(BasePage):
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    example = RichTextField(
+        _("example"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_("A concrete situation that illustrates the challenge."),
+    )
+    themes = ClusterTaggableManager(
+        verbose_name=_("themes"),
+        through=ChallengeTheme,
+        blank=True,
+        help_text=_("Shared with mentors' expertise: reuse existing themes where you can."),
+    )
+    actor_types = ParentalManyToManyField(
+        "taxonomy.ActorType", verbose_name=_("actor types concerned"), blank=True, related_name="challenges"
+    )
+    recommended_models = ParentalManyToManyField(
+        "taxonomy.MentoringModel",
+        verbose_name=_("recommended mentoring models"),
+        blank=True,
+        related_name="challenges",
+    )
+    status = models.CharField(_("status"), max_length=20, choices=ChallengeStatus.choices, default=ChallengeStatus.OPEN)
+
+    parent_page_types = ["challenges.ChallengeIndexPage"]
+    subpage_types = []
+
+    objects = PageManager.from_queryset(ChallengePageQuerySet)()
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("body"),
+        index.SearchField("example"),
+        index.RelatedFields("themes", [index.SearchField("name"), index.FilterField("slug")]),
+        index.RelatedFields("actor_types", [index.FilterField("code")]),
+        index.RelatedFields("recommended_models", [index.FilterField("code")]),
+        index.FilterField("status"),
+    ]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("body"),
+        FieldPanel("example"),
+        MultiFieldPanel(
+            [
+                FieldPanel("themes"),
+                FieldPanel("actor_types", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("recommended_models", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("status"),
+            ],
+            heading=_("Classification"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("challenge")
+        verbose_name_plural = _("challenges")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["stories"] = StoryPage.objects.live().filter(related_challenges=self).order_by("-start_year")
+        context["recommended_models"] = self.recommended_models_with_pages()
+        return context
+
+    def recommended_models_with_pages(self):
+        """Each recommended model with its live page, if it has one, to link to it."""
+        from portal.home.models import MentoringModelPage
+
+        models_ = list(self.recommended_models.all())
+        pages = MentoringModelPage.objects.live().filter(mentoring_model__in=[model.pk for model in models_])
+        page_by_model = {page.mentoring_model_id: page for page in pages}
+        return [(model, page_by_model.get(model.pk)) for model in models_]
+
+
+class StoryPageQuerySet(PageQuerySet):
+    def for_listing(self):
+        return self.select_related("listing_image", "mentoring_model")
+
+
+class StoryIndexPage(BasePage):
+    introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["challenges.StoryPage"]
+    max_count_per_parent = 1
+    show_in_menus_default = True
+
+    search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
+    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
+
+    class Meta:
+        verbose_name = _("story index page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["stories"] = StoryPage.objects.live().child_of(self).for_listing().order_by("-first_published_at")
+        return context
+
+
+class StoryPage(BasePage):
+    """A retour d'expérience: a mentoring programme that ran, and what it changed."""
+
+    organisation = models.CharField(_("organisation"), max_length=120)
+    start_year = models.PositiveSmallIntegerField(
+        _("start year"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1950), MaxValueValidator(2100)],
+    )
+    participants = models.PositiveIntegerField(
+        _("participants"), null=True, blank=True, help_text=_("At least this many people took part.")
+    )
+    mentoring_model = models.ForeignKey(
+        "taxonomy.MentoringModel",
+        verbose_name=_("mentoring model"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="stories",
+    )
+    reverse_mentoring = models.BooleanField(
+        _("includes reverse mentoring"), default=False, help_text=_("Juniors mentoring seniors.")
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("story"), blank=True)
+    outcomes = RichTextField(_("outcomes"), blank=True, features=RICH_TEXT_FEATURES)
+    pull_quote = models.TextField(_("pull quote"), blank=True, max_length=500)
+    pull_quote_attribution = models.CharField(_("quote attribution"), max_length=120, blank=True)
+    related_challenges = ParentalManyToManyField(
+        "challenges.ChallengePage", verbose_name=_("related challenges"), blank=True, related_name="stories"
+    )
+
+    parent_page_types = ["challenges.StoryIndexPage"]
+    subpage_types = []
+
+    objects = PageManager.from_queryset(StoryPageQuerySet)()
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("organisation"),
+        index.SearchField("body"),
+        index.SearchField("outcomes"),
+        index.SearchField("pull_quote"),
+        index.FilterField("mentoring_model"),
+        index.FilterField("start_year"),
+    ]
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("organisation"),
+                FieldPanel("start_year"),
+                FieldPanel("participants"),
+                FieldPanel("mentoring_model"),
+                FieldPanel("reverse_mentoring"),
+            ],
+            heading=_("Key facts"),
+        ),
+        FieldPanel("body"),
+        FieldPanel("outcomes"),
+        MultiFieldPanel([FieldPanel("pull_quote"), FieldPanel("pull_quote_attribution")], heading=_("Quote")),
+        FieldPanel("related_challenges", widget=forms.CheckboxSelectMultiple),
+    ]
+
+    class Meta:
+        verbose_name = _("story")
+        verbose_name_plural = _("stories")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Read the relation from the instance: in a preview it holds the editor's unsaved choice.
+        related_ids = [challenge.pk for challenge in self.related_challenges.all()]
+        context["challenges"] = ChallengePage.objects.live().filter(pk__in=related_ids).for_listing().order_by("title")
+        return context

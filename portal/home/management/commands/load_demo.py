@@ -1,0 +1,25 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from portal.challenges.models import ChallengePage
+from portal.home.demo import DemoLoader
+
+
+class Command(BaseCommand):
+    help = "Load the founding text's content (programme, models, challenges, story, resources). Idempotent."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Do nothing when the site already has challenges (used by `make run`).",
+        )
+
+    def handle(self, *args, if_empty, **options):
+        if if_empty and ChallengePage.objects.exists():
+            self.stdout.write("The site already has content: demo not loaded.")
+            return
+        try:
+            report = DemoLoader().load()
+        except ValueError as error:
+            raise CommandError(str(error)) from error
+        self.stdout.write(self.style.SUCCESS(f"Demo content loaded: {report}."))

@@ -1,0 +1,297 @@
+"""The site's frame: the base page every page type extends, the home page, the programme and its
+three mentoring models, the wiki page, and the editable site settings."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from portal.home.blocks import RICH_TEXT_FEATURES, BodyBlock, SocialLinkBlock
+from portal.taxonomy.models import ActorTypeCode
+
+
+class BasePage(Page):
+    """Listing and SEO fields shared by every page of the portal."""
+
+    summary = models.TextField(
+        _("summary"),
+        blank=True,
+        max_length=400,
+        help_text=_("One or two sentences, shown in listings and used as the default meta description."),
+    )
+    listing_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("listing image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown on cards and when the page is shared."),
+    )
+
+    search_fields = [*Page.search_fields, index.SearchField("summary")]
+    content_panels = [*Page.content_panels, FieldPanel("summary")]
+    promote_panels = [*Page.promote_panels, FieldPanel("listing_image")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def meta_description(self):
+        return self.search_description or self.summary
+
+
+class HomePage(BasePage):
+    hero_heading = models.CharField(_("hero heading"), max_length=120, blank=True)
+    hero_text = models.TextField(_("hero text"), blank=True, max_length=500)
+    introduction = RichTextField(_("programme introduction"), blank=True, features=RICH_TEXT_FEATURES)
+    models_introduction = models.TextField(_("introduction to the mentoring models"), blank=True)
+    ideas_heading = models.CharField(_("ideas call-to-action heading"), max_length=120, blank=True)
+    ideas_text = models.TextField(_("ideas call-to-action text"), blank=True)
+    ideas_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("ideas call-to-action page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "home.ProgrammePage",
+        "home.StandardPage",
+        "challenges.ChallengeIndexPage",
+        "challenges.StoryIndexPage",
+    ]
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("hero_heading"),
+        index.SearchField("hero_text"),
+        index.SearchField("introduction"),
+    ]
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel([FieldPanel("hero_heading"), FieldPanel("hero_text")], heading=_("Hero")),
+        FieldPanel("introduction"),
+        FieldPanel("models_introduction"),
+        InlinePanel("featured_challenges", label=_("Featured challenges"), max_num=6),
+        MultiFieldPanel(
+            [FieldPanel("ideas_heading"), FieldPanel("ideas_text"), PageChooserPanel("ideas_page")],
+            heading=_("Ideas call to action"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from portal.challenges.models import ChallengeIndexPage, ChallengePage, StoryIndexPage, StoryPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["actor_type_choices"] = ActorTypeCode.choices
+        context["challenge_index"] = ChallengeIndexPage.objects.live().child_of(self).first()
+        context["story_index"] = StoryIndexPage.objects.live().child_of(self).first()
+        context["mentoring_models"] = MentoringModelPage.objects.live().descendant_of(self).in_model_order()
+        featured = [
+            item.challenge
+            for item in self.featured_challenges.select_related("challenge").prefetch_related(
+                "challenge__themes", "challenge__recommended_models"
+            )
+            if item.challenge.live
+        ]
+        context["featured_challenges"] = featured or list(
+            ChallengePage.objects.live().descendant_of(self).for_listing().order_by("-first_published_at")[:3]
+        )
+        context["latest_stories"] = (
+            StoryPage.objects.live().descendant_of(self).for_listing().order_by("-first_published_at")[:3]
+        )
+        return context
+
+
+class HomePageFeaturedChallenge(Orderable):
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_challenges")
+    challenge = models.ForeignKey(
+        "challenges.ChallengePage", verbose_name=_("challenge"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [PageChooserPanel("challenge")]
+
+
+class ProgrammePage(BasePage):
+    """ "Mentorat by FabMob": the programme, parent of the three mentoring models."""
+
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.MentoringModelPage", "home.StandardPage"]
+    max_count_per_parent = 1
+    show_in_menus_default = True
+
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+
+    class Meta:
+        verbose_name = _("programme page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["mentoring_models"] = MentoringModelPage.objects.live().child_of(self).in_model_order()
+        return context
+
+
+class StandardPage(BasePage):
+    """The wiki page: resources, the ethics charter, the privacy notice, needs…"""
+
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    parent_page_types = ["home.HomePage", "home.ProgrammePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["child_pages"] = self.get_children().live().public().specific().order_by("path")
+        return context
+
+
+class MentoringModelPageQuerySet(PageQuerySet):
+    def in_model_order(self):
+        return self.select_related("mentoring_model").order_by("mentoring_model__sort_order", "path")
+
+
+class MentoringModelPage(BasePage):
+    """One of the three models: Culture Shift, Peer 2 Peer, Agilité."""
+
+    mentoring_model = models.OneToOneField(
+        "taxonomy.MentoringModel",
+        verbose_name=_("mentoring model"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="page",
+        help_text=_("Links this page to the model that challenges recommend and mentors offer."),
+    )
+    definition = models.TextField(_("definition"), max_length=600)
+    situation = RichTextField(_("typical situation"), blank=True, features=RICH_TEXT_FEATURES)
+    principles = RichTextField(_("principles"), blank=True, features=RICH_TEXT_FEATURES)
+    roi = RichTextField(_("return on investment"), blank=True, features=RICH_TEXT_FEATURES)
+    pitfalls = RichTextField(_("pitfalls to avoid"), blank=True, features=RICH_TEXT_FEATURES)
+    organisation = RichTextField(_("organisation"), blank=True, features=RICH_TEXT_FEATURES)
+    operationalisation = RichTextField(_("operationalisation"), blank=True, features=RICH_TEXT_FEATURES)
+    commons = RichTextField(_("commons produced"), blank=True, features=RICH_TEXT_FEATURES)
+
+    # The link to the vocabulary is unique: a copy starts unlinked rather than failing to save.
+    exclude_fields_in_copy = ["mentoring_model"]
+
+    parent_page_types = ["home.ProgrammePage"]
+    subpage_types = []
+
+    objects = PageManager.from_queryset(MentoringModelPageQuerySet)()
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("definition"),
+        index.SearchField("situation"),
+        index.SearchField("principles"),
+        index.SearchField("roi"),
+        index.SearchField("pitfalls"),
+        index.SearchField("organisation"),
+        index.SearchField("operationalisation"),
+        index.SearchField("commons"),
+        index.FilterField("mentoring_model"),
+    ]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("mentoring_model"),
+        FieldPanel("definition"),
+        FieldPanel("situation"),
+        MultiFieldPanel(
+            [
+                FieldPanel("principles"),
+                FieldPanel("roi"),
+                FieldPanel("pitfalls"),
+                FieldPanel("organisation"),
+                FieldPanel("operationalisation"),
+                FieldPanel("commons"),
+            ],
+            heading=_("White paper sections"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("mentoring model page")
+
+    def sections(self):
+        """The white paper's sections that have content, in the white paper's order."""
+        names = ["principles", "roi", "pitfalls", "organisation", "operationalisation", "commons"]
+        return [
+            (name, self._meta.get_field(name).verbose_name, getattr(self, name))
+            for name in names
+            if getattr(self, name)
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        from portal.challenges.models import ChallengePage, StoryPage
+
+        context = super().get_context(request, *args, **kwargs)
+        if self.mentoring_model_id:
+            context["suited_challenges"] = (
+                ChallengePage.objects.live()
+                .filter(recommended_models=self.mentoring_model_id)
+                .for_listing()
+                .order_by("title")
+            )
+            context["stories"] = StoryPage.objects.live().filter(mentoring_model=self.mentoring_model_id)
+        return context
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    organisation_name = models.CharField(_("organisation name"), max_length=120, default="La Fabrique des Mobilités")
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    address = models.TextField(_("postal address"), blank=True)
+    footer_text = models.TextField(_("footer text"), blank=True)
+    social_links = StreamField([("link", SocialLinkBlock())], verbose_name=_("social links"), blank=True)
+    charter_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("ethics charter page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("privacy notice page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("organisation_name"), FieldPanel("contact_email"), FieldPanel("address")],
+            heading=_("Contact"),
+        ),
+        FieldPanel("social_links"),
+        FieldPanel("footer_text"),
+        MultiFieldPanel(
+            [PageChooserPanel("charter_page"), PageChooserPanel("privacy_page")], heading=_("Reference pages")
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")
