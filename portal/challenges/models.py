@@ -125,7 +125,9 @@ class ChallengePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["stories"] = StoryPage.objects.live().filter(related_challenges=self).order_by("-start_year")
+        context["stories"] = (
+            StoryPage.objects.live().filter(related_challenges=self).for_listing().order_by("-start_year")
+        )
         context["recommended_models"] = self.recommended_models_with_pages()
         return context
 

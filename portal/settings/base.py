@@ -15,7 +15,8 @@ BASE_DIR = PROJECT_DIR.parent
 
 
 def env_str(name, default=""):
-    return os.environ.get(name, default).strip()
+    """The variable's value; unset or empty means the default."""
+    return os.environ.get(name, "").strip() or default
 
 
 def env_bool(name, default=False):
@@ -31,10 +32,8 @@ def env_int(name, default):
 
 
 def env_list(name, default=()):
-    value = os.environ.get(name)
-    if value is None:
-        return list(default)
-    return [item.strip() for item in value.split(",") if item.strip()]
+    items = [item.strip() for item in os.environ.get(name, "").split(",") if item.strip()]
+    return items or list(default)
 
 
 # --- Environment --------------------------------------------------------------------------------

@@ -1,0 +1,143 @@
+"""Factories for every page type, built on wagtail-factories. Pass `parent=` to place a page."""
+
+from django.contrib.auth import get_user_model
+
+import factory
+import wagtail_factories
+
+from portal.challenges.models import ChallengeIndexPage, ChallengePage, ChallengeStatus, StoryIndexPage, StoryPage
+from portal.home.models import HomePage, MentoringModelPage, ProgrammePage, StandardPage
+from portal.taxonomy.models import ActorType, MentoringModel, Theme
+
+
+class ThemeFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"thème {n}")
+
+    class Meta:
+        model = Theme
+        django_get_or_create = ["name"]
+
+
+def set_relation(page, name, values):
+    """Set a parental many-to-many relation (or the themes) after the page was created."""
+    if values is None:
+        return
+    getattr(page, name).set(list(values))
+    page.save()
+
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    title = "Accueil de test"
+    hero_heading = "Mentorat, vers une culture commune"
+
+    class Meta:
+        model = HomePage
+
+
+class ProgrammePageFactory(wagtail_factories.PageFactory):
+    title = "Mentorat by FabMob"
+    summary = "Trois modèles comme des chemins à explorer ensemble."
+    body = [("paragraph", "<p>Le mentorat crée les meilleures conditions.</p>")]
+
+    class Meta:
+        model = ProgrammePage
+
+
+class StandardPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Page wiki {n}")
+    summary = "Une page du wiki du mentorat."
+    body = [
+        ("heading", {"text": "Un titre de section", "level": "h2"}),
+        ("paragraph", "<p>Un paragraphe du wiki.</p>"),
+        ("quote", {"quote": "Une citation.", "attribution": "Quelqu'un", "role": ""}),
+    ]
+
+    class Meta:
+        model = StandardPage
+
+
+class MentoringModelPageFactory(wagtail_factories.PageFactory):
+    title = "Peer 2 Peer"
+    mentoring_model = factory.LazyAttribute(lambda page: MentoringModel.objects.get(code=page.model_code))
+    definition = "Entraide 1-2-1 de senior managers de l'écosystème."
+    situation = "<p>Des acteurs réunis autour d'une table.</p>"
+    principles = "<p>Un sounding board bienveillant.</p>"
+
+    class Meta:
+        model = MentoringModelPage
+
+    class Params:
+        model_code = "peer-to-peer"
+
+
+class ChallengeIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Défis"
+
+    class Meta:
+        model = ChallengeIndexPage
+
+
+class ChallengePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Défi numéro {n}")
+    summary = "Un défi que rencontrent les acteurs."
+    body = [("paragraph", "<p>Le corps du défi.</p>")]
+    example = "<p>Un exemple concret.</p>"
+    status = ChallengeStatus.OPEN
+
+    class Meta:
+        model = ChallengePage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def themes(self, create, names, **kwargs):
+        if names is not None:
+            set_relation(self, "themes", [ThemeFactory(name=name) for name in names])
+
+    @factory.post_generation
+    def actor_types(self, create, codes, **kwargs):
+        if codes is not None:
+            set_relation(self, "actor_types", ActorType.objects.filter(code__in=codes))
+
+    @factory.post_generation
+    def models(self, create, codes, **kwargs):
+        if codes is not None:
+            set_relation(self, "recommended_models", MentoringModel.objects.filter(code__in=codes))
+
+
+class StoryIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Retours d'expérience"
+
+    class Meta:
+        model = StoryIndexPage
+
+
+class StoryPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Retour d'expérience {n}")
+    organisation = "Une organisation"
+    start_year = 2014
+    participants = 400
+    mentoring_model = factory.LazyFunction(lambda: MentoringModel.objects.get(code="culture-shift"))
+    body = [("paragraph", "<p>Ce qui s'est passé.</p>")]
+    outcomes = "<ul><li>Des générations rapprochées.</li></ul>"
+    pull_quote = "Le mentorat crée de la confiance."
+
+    class Meta:
+        model = StoryPage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def related_challenges(self, create, challenges, **kwargs):
+        set_relation(self, "related_challenges", challenges)
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
+    password = factory.PostGenerationMethodCall("set_password", "correct horse battery staple")
+
+    class Meta:
+        model = get_user_model()
+        skip_postgeneration_save = True
+
+    class Params:
+        editor = factory.Trait(is_staff=True, is_superuser=True)

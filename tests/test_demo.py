@@ -1,0 +1,115 @@
+"""`load_demo` carries the founding text faithfully, and running it again changes nothing."""
+
+from django.core.management import call_command
+
+from wagtail.models import Page, Revision, Site
+
+import pytest
+
+from portal.challenges.models import ChallengePage, StoryPage
+from portal.home.models import MentoringModelPage, SiteSettings, StandardPage
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot():
+    pages = list(Page.objects.order_by("path").values_list("path", "title", "slug", "live", "latest_revision_id"))
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    return pages, Revision.objects.count(), settings.footer_text, settings.charter_page_id
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+def test_load_demo_twice_changes_nothing(demo):
+    before = snapshot()
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert snapshot() == before
+
+
+def test_load_demo_leaves_editors_changes_alone(demo):
+    challenge = ChallengePage.objects.get(slug="developper-la-culture-client")
+    challenge.title = "Développer la culture client (revu)"
+    challenge.save_revision().publish()
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert ChallengePage.objects.get(slug="developper-la-culture-client").title.endswith("(revu)")
+
+
+def test_load_demo_if_empty_skips_a_site_with_content(demo, capsys):
+    call_command("load_demo", if_empty=True)
+    assert "already has content" in capsys.readouterr().out
+
+
+def test_demo_has_the_three_models_with_the_seed_definitions(demo):
+    models = {page.mentoring_model.code: page for page in MentoringModelPage.objects.live()}
+    assert set(models) == {"culture-shift", "peer-to-peer", "agility"}
+    assert "mentorat interne (intra-organisationnel)" in models["culture-shift"].definition
+    assert "pas de clonage" in models["culture-shift"].situation
+    assert "senior managers de l'écosystème FabMob" in models["peer-to-peer"].definition
+    assert "sounding board" in models["peer-to-peer"].situation
+    assert "mentorat externe de groupe" in models["agility"].definition
+    for page in models.values():
+        assert page.get_parent().title == "Mentorat by FabMob"
+
+
+def test_demo_has_the_four_pre_identified_challenges_with_their_examples(demo):
+    challenges = {page.slug: page for page in ChallengePage.objects.live()}
+    assert len(challenges) == 4
+    assert all(page.status == "pre-identified" for page in challenges.values())
+    examples = " ".join(page.example for page in challenges.values())
+    for fact in ["Alliance Renault-Nissan", "Intel", "Kisio", "Navitia", "luxe, hôtellerie", "élus de collectivités"]:
+        assert fact in examples
+    open_source = challenges["comment-m-engager-dans-l-open-source"]
+    assert open_source.title == "Comment m'engager dans l'open source ?"
+    assert "open source" in [theme.name for theme in open_source.themes.all()]
+    open_data = challenges["retours-d-experiences-nouvelles-mobilites-open-data-collectivite"]
+    assert [actor.code for actor in open_data.actor_types.all()] == ["collectivite"]
+    assert [model.code for model in open_data.recommended_models.all()] == ["peer-to-peer"]
+
+
+def test_demo_has_the_worldline_story_with_its_key_facts(demo):
+    story = StoryPage.objects.live().get(organisation="Worldline")
+    assert story.start_year == 2014
+    assert story.participants == 400
+    assert story.reverse_mentoring
+    assert story.mentoring_model.code == "culture-shift"
+    assert "garder les jeunes talents" in str(story.body)
+    assert "resserré les générations" in story.outcomes
+    assert "confiance et de bienveillance" in story.pull_quote
+    assert [challenge.slug for challenge in story.related_challenges.all()] == [
+        "mieux-se-comprendre-numerique-et-mobilite"
+    ]
+
+
+def test_demo_has_the_needs_resources_charter_and_privacy_pages(demo):
+    titles = set(StandardPage.objects.live().values_list("title", flat=True))
+    assert {"Identifions les besoins", "Ressources", "Charte déontologique du mentorat", "Données personnelles"} <= (
+        titles
+    )
+    resources = StandardPage.objects.get(slug="ressources")
+    assert "à venir" in str(resources.body)
+    assert "3 fausses bonnes idées" in str(resources.body)
+    charter = StandardPage.objects.get(slug="charte-deontologique")
+    assert "Aucune sollicitation commerciale" in str(charter.body)
+    assert "Confidentialité" in str(charter.body)
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    assert settings.charter_page_id == charter.pk
+    assert settings.privacy_page.slug == "donnees-personnelles"
+
+
+def test_demo_home_page_features_the_challenges_and_links_to_the_needs_page(demo, client):
+    html = client.get("/").content.decode()
+    assert "Mentorat, vers une culture commune" in html
+    assert "Renvoyez-nous vos idées !" in html
+    assert 'href="/identifions-les-besoins/"' in html
+    for challenge in ChallengePage.objects.all():
+        assert challenge.url in html
+
+
+def test_demo_has_no_placeholder_text(demo, client):
+    for page in Page.objects.live().filter(depth__gte=2).specific():
+        html = client.get(page.url).content.decode().lower()
+        assert "lorem" not in html, page.url
+        assert "todo" not in html, page.url

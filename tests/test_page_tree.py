@@ -1,0 +1,53 @@
+"""Where each page type may live in the tree."""
+
+from wagtail.models import Page
+from wagtail.test.utils import WagtailPageTestCase
+
+from portal.challenges.models import ChallengeIndexPage, ChallengePage, StoryIndexPage, StoryPage
+from portal.home.models import HomePage, MentoringModelPage, ProgrammePage, StandardPage
+from tests.factories import ProgrammePageFactory
+
+
+class PageTreeRulesTest(WagtailPageTestCase):
+    def test_home_page_sits_under_the_root_only(self):
+        self.assertAllowedParentPageTypes(HomePage, {Page})
+        self.assertCanCreateAt(Page, HomePage)
+        self.assertCanNotCreateAt(StandardPage, HomePage)
+
+    def test_home_page_holds_the_site_sections(self):
+        self.assertAllowedSubpageTypes(HomePage, {ProgrammePage, StandardPage, ChallengeIndexPage, StoryIndexPage})
+
+    def test_mentoring_models_live_under_the_programme_page(self):
+        self.assertAllowedParentPageTypes(MentoringModelPage, {ProgrammePage})
+        self.assertCanCreateAt(ProgrammePage, MentoringModelPage)
+        self.assertCanNotCreateAt(HomePage, MentoringModelPage)
+        self.assertCanNotCreateAt(StandardPage, MentoringModelPage)
+        self.assertAllowedSubpageTypes(MentoringModelPage, set())
+
+    def test_challenges_live_in_the_challenge_index_only(self):
+        self.assertAllowedParentPageTypes(ChallengePage, {ChallengeIndexPage})
+        self.assertAllowedSubpageTypes(ChallengeIndexPage, {ChallengePage})
+        self.assertCanNotCreateAt(HomePage, ChallengePage)
+        self.assertCanNotCreateAt(StandardPage, ChallengePage)
+        self.assertAllowedSubpageTypes(ChallengePage, set())
+
+    def test_stories_live_in_the_story_index_only(self):
+        self.assertAllowedParentPageTypes(StoryPage, {StoryIndexPage})
+        self.assertAllowedSubpageTypes(StoryIndexPage, {StoryPage})
+        self.assertCanNotCreateAt(ChallengeIndexPage, StoryPage)
+        self.assertAllowedSubpageTypes(StoryPage, set())
+
+    def test_wiki_pages_nest_under_home_programme_and_each_other(self):
+        self.assertAllowedParentPageTypes(StandardPage, {HomePage, ProgrammePage, StandardPage})
+        self.assertAllowedSubpageTypes(StandardPage, {StandardPage})
+
+    def test_programme_page_holds_models_and_wiki_pages(self):
+        self.assertAllowedParentPageTypes(ProgrammePage, {HomePage})
+        self.assertAllowedSubpageTypes(ProgrammePage, {MentoringModelPage, StandardPage})
+
+    def test_each_home_page_has_a_single_catalogue_story_index_and_programme(self):
+        home = HomePage.objects.get()
+        ProgrammePageFactory(parent=home)
+        for page_class in (ChallengeIndexPage, StoryIndexPage, ProgrammePage):
+            self.assertFalse(page_class.can_create_at(home), f"a second {page_class.__name__} was allowed")
+        self.assertTrue(StandardPage.can_create_at(home))

@@ -1,0 +1,75 @@
+"""Site search: results, clear messages for empty and overlong queries, nothing unpublished."""
+
+import pytest
+
+from search.forms import MAX_QUERY_LENGTH
+from tests.factories import ChallengePageFactory, StandardPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_search_finds_pages_by_their_words_and_says_what_they_are(client, challenge_index):
+    ChallengePageFactory(parent=challenge_index, title="Comment m'engager dans l'open source ?")
+    ChallengePageFactory(parent=challenge_index, title="Développer la culture client")
+    html = client.get("/search/", {"q": "open source"}).content.decode()
+    assert "1 résultat pour « open source »" in html
+    assert "Comment m&#x27;engager dans l&#x27;open source ?" in html
+    assert "Développer la culture client" not in html
+    assert "Défi" in html
+
+
+def test_search_ignores_case_and_accents(client, home):
+    StandardPageFactory(parent=home, title="Charte déontologique")
+    assert "Charte déontologique" in client.get("/search/", {"q": "DEONTOLOGIQUE"}).content.decode()
+
+
+def test_search_never_shows_unpublished_pages(client, challenge_index):
+    draft = ChallengePageFactory(parent=challenge_index, title="Mobilité confidentielle")
+    draft.unpublish()
+    html = client.get("/search/", {"q": "confidentielle"}).content.decode()
+    assert "Mobilité confidentielle" not in html
+    assert "Aucun résultat" in html
+
+
+def test_empty_search_asks_for_words(client):
+    html = client.get("/search/", {"q": "   "}).content.decode()
+    assert "Saisissez un ou plusieurs mots à rechercher." in html
+
+
+def test_overlong_search_is_refused_with_a_clear_message(client):
+    response = client.get("/search/", {"q": "mobilité " * 100})
+    assert response.status_code == 200
+    assert f"Votre recherche est trop longue : {MAX_QUERY_LENGTH} caractères au plus" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"unbalanced',
+        "AND OR NOT",
+        "(((",
+        "*",
+        "mot*",
+        "NEAR(a b)",
+        "title:open",
+        "e-paiement -source",
+        "l'open d’expérience",
+        "a + b ^ c",
+        "<script>alert(1)</script>",
+        "é" * 200,
+        "\x00\x01",
+    ],
+)
+def test_odd_queries_never_break_search(client, query):
+    response = client.get("/search/", {"q": query})
+    assert response.status_code == 200
+    assert "<script>alert(1)</script>" not in response.content.decode()
+
+
+def test_search_results_are_paginated(client, challenge_index):
+    for number in range(12):
+        ChallengePageFactory(parent=challenge_index, title=f"Défi mobilité {number}")
+    first = client.get("/search/", {"q": "mobilité"})
+    assert len(first.context["results"]) == 10
+    assert len(client.get("/search/", {"q": "mobilité", "page": "2"}).context["results"]) == 2
+    assert client.get("/search/", {"q": "mobilité", "page": "x"}).status_code == 200

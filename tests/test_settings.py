@@ -1,0 +1,128 @@
+"""Settings: safe by default, production refuses to start without secrets, env switches."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+STRONG_SECRET = "x7Kq9-" * 10
+
+
+def run_python(code, settings_module, **env):
+    clean = {key: value for key, value in os.environ.items() if key not in {"SECRET_KEY", "ALLOWED_HOSTS"}}
+    clean |= {"DJANGO_SETTINGS_MODULE": settings_module, **env}
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=clean, capture_output=True, text=True, timeout=120
+    )
+
+
+def settings_values(settings_module, names, **env):
+    code = (
+        "import json, django; from django.conf import settings; django.setup(); "
+        f"print(json.dumps({{name: getattr(settings, name, None) for name in {names!r}}}, default=str))"
+    )
+    result = run_python(code, settings_module, **env)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_base_settings_are_safe_by_default():
+    code = (
+        "import json, portal.settings.base as s; "
+        "print(json.dumps([s.DEBUG, s.SECRET_KEY, s.ALLOWED_HOSTS, s.SECURE_SSL_REDIRECT, s.X_FRAME_OPTIONS]))"
+    )
+    result = run_python(code, "portal.settings.base")
+    assert json.loads(result.stdout) == [False, "", [], True, "DENY"]
+
+
+def test_base_settings_refuse_to_serve_without_a_secret_key():
+    result = run_python(
+        "import django; django.setup(); from django.conf import settings; settings.SECRET_KEY", "portal.settings.base"
+    )
+    assert "The SECRET_KEY setting must not be empty" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"ALLOWED_HOSTS": "mentorat.example.org"}, "SECRET_KEY must be set"),
+        ({"ALLOWED_HOSTS": "mentorat.example.org", "SECRET_KEY": "short"}, "at least 50 random characters"),
+        ({"SECRET_KEY": STRONG_SECRET}, "ALLOWED_HOSTS must list"),
+    ],
+)
+def test_production_refuses_to_start_without_its_secrets(env, message):
+    result = run_python("import portal.settings.production", "portal.settings.production", **env)
+    assert result.returncode != 0
+    assert message in result.stderr
+
+
+def test_production_passes_the_deployment_checks_with_zero_warnings():
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+            "SECRET_KEY": STRONG_SECRET,
+            "ALLOWED_HOSTS": "mentorat.example.org",
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_trusts_the_proxy_header_only_when_told():
+    names = ["SECURE_PROXY_SSL_HEADER", "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE", "DEBUG"]
+    env = {"SECRET_KEY": STRONG_SECRET, "ALLOWED_HOSTS": "mentorat.example.org"}
+    direct = settings_values("portal.settings.production", names, **env)
+    proxied = settings_values("portal.settings.production", names, BEHIND_HTTPS_PROXY="true", **env)
+    assert direct["SECURE_PROXY_SSL_HEADER"] is None
+    assert proxied["SECURE_PROXY_SSL_HEADER"] == ["HTTP_X_FORWARDED_PROTO", "https"]
+    assert direct["SESSION_COOKIE_SECURE"] and direct["CSRF_COOKIE_SECURE"] and not direct["DEBUG"]
+
+
+def test_database_url_switches_to_postgresql():
+    values = settings_values(
+        "portal.settings.dev", ["DATABASES"], DATABASE_URL="postgres://mentor:secret@127.0.0.1:5433/mentorat"
+    )
+    database = values["DATABASES"]["default"]
+    assert database["ENGINE"] == "django.db.backends.postgresql"
+    assert (database["NAME"], database["HOST"], database["PORT"]) == ("mentorat", "127.0.0.1", 5433)
+
+
+def test_sqlite_and_database_search_are_the_embedded_default():
+    env = {"DATABASE_URL": "", "ELASTICSEARCH_URL": ""}
+    values = settings_values("portal.settings.dev", ["DATABASES", "WAGTAILSEARCH_BACKENDS"], **env)
+    assert values["DATABASES"]["default"]["ENGINE"] == "django.db.backends.sqlite3"
+    assert values["WAGTAILSEARCH_BACKENDS"]["default"]["BACKEND"] == "wagtail.search.backends.database"
+
+
+def test_elasticsearch_url_switches_search_to_elasticsearch_with_an_index_prefix():
+    values = settings_values(
+        "portal.settings.dev",
+        ["WAGTAILSEARCH_BACKENDS"],
+        ELASTICSEARCH_URL="http://127.0.0.1:9200",
+        ELASTICSEARCH_INDEX_PREFIX="mentorat_",
+    )
+    backend = values["WAGTAILSEARCH_BACKENDS"]["default"]
+    assert backend["BACKEND"] == "wagtail.search.backends.elasticsearch9"
+    assert backend["URLS"] == ["http://127.0.0.1:9200"]
+    assert backend["INDEX_PREFIX"] == "mentorat_"
+    assert "INDEX" not in backend
+
+
+def test_french_is_the_default_language_and_paris_the_time_zone(settings):
+    assert settings.LANGUAGE_CODE == "fr"
+    assert settings.TIME_ZONE == "Europe/Paris"
+    assert [code for code, _name in settings.LANGUAGES] == ["fr", "en"]
+
+
+def test_uploaded_documents_are_capped(settings):
+    assert 0 < settings.WAGTAILDOCS_MAX_UPLOAD_SIZE <= 50 * 1024 * 1024
