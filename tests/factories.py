@@ -19,11 +19,11 @@ class ThemeFactory(factory.django.DjangoModelFactory):
 
 
 def set_relation(page, name, values):
-    """Set a parental many-to-many relation (or the themes) after the page was created."""
+    """Set a parental many-to-many relation (or the themes) and publish, as an editor would."""
     if values is None:
         return
     getattr(page, name).set(list(values))
-    page.save()
+    page.save_revision().publish()
 
 
 class HomePageFactory(wagtail_factories.PageFactory):

@@ -73,3 +73,45 @@ def test_search_results_are_paginated(client, challenge_index):
     assert len(first.context["results"]) == 10
     assert len(client.get("/search/", {"q": "mobilité", "page": "2"}).context["results"]) == 2
     assert client.get("/search/", {"q": "mobilité", "page": "x"}).status_code == 200
+
+
+def test_search_reads_every_text_field_of_every_page_type(client, home, challenge_index, story_index):
+    from tests.factories import MentoringModelPageFactory, ProgrammePageFactory, StoryPageFactory
+
+    programme = ProgrammePageFactory(parent=home)
+    MentoringModelPageFactory(parent=programme, pitfalls="<p>Le clonage culturel.</p>")
+    ChallengePageFactory(
+        parent=challenge_index, title="Défi A", example="<p>Navitia ouverte.</p>", themes=["covoiturage"]
+    )
+    StoryPageFactory(parent=story_index, title="Histoire B", outcomes="<p>Générations resserrées.</p>")
+    StandardPageFactory(parent=home, title="Page C", body=[("paragraph", "<p>Télétravail partagé.</p>")])
+
+    for word, title in [
+        ("clonage", "Peer 2 Peer"),
+        ("Navitia", "Défi A"),
+        ("covoiturage", "Défi A"),
+        ("resserrées", "Histoire B"),
+        ("télétravail", "Page C"),
+    ]:
+        assert title in client.get("/search/", {"q": word}).content.decode(), word
+
+
+def test_a_theme_added_by_an_editor_is_searchable_as_soon_as_the_page_is_published(editor_client, challenge_index):
+    from django.urls import reverse
+
+    from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+    challenge = ChallengePageFactory(parent=challenge_index, title="Défi A")
+    data = {
+        "title": "Défi A",
+        "slug": challenge.slug,
+        "summary": "",
+        "body": streamfield([]),
+        "example": rich_text(""),
+        "themes": "covoiturage",
+        "status": "open",
+        "action-publish": "action-publish",
+    }
+    response = editor_client.post(reverse("wagtailadmin_pages:edit", args=[challenge.pk]), nested_form_data(data))
+    assert response.status_code == 302
+    assert "Défi A" in editor_client.get("/search/", {"q": "covoiturage"}).content.decode()

@@ -1,7 +1,10 @@
 """The empty site: a home page and the catalogue's index pages, so that `migrate` alone gives a
 working site. `load_demo` then fills it with the seed's content."""
 
+from urllib.parse import urlsplit
+
 import django.utils.timezone
+from django.conf import settings
 from django.db import migrations
 
 STEPLEN = 4
@@ -58,9 +61,15 @@ def create_site_skeleton(apps, schema_editor):
     home = create_page(
         apps, "home.HomePage", root, title="Mentorat FabMob", slug="accueil", show_in_menus=False
     )
+    # The site answers on any host name (default site); SITE_BASE_URL gives its canonical address.
+    base_url = urlsplit(settings.SITE_BASE_URL)
     Site.objects.filter(is_default_site=True).delete()
     Site.objects.create(
-        hostname="localhost", port=80, root_page_id=home.pk, is_default_site=True, site_name="Mentorat FabMob"
+        hostname=base_url.hostname or "localhost",
+        port=base_url.port or (443 if base_url.scheme == "https" else 80),
+        root_page_id=home.pk,
+        is_default_site=True,
+        site_name="Mentorat FabMob",
     )
     create_page(
         apps,
