@@ -160,11 +160,6 @@ class DemoLoader:
             **content.NEEDS_PAGE,
             "show_in_menus": True,
             "body": [
-                (
-                    "paragraph",
-                    "<p>Pour identifier la bonne forme de mentorat puis l'adapter au contexte, il est nécessaire "
-                    "de faire un tour d'horizon des besoins des acteurs et de l'écosystème.</p>",
-                ),
                 ("heading", {"text": "Les défis pré-identifiés", "level": "h2"}),
                 ("paragraph", f"<p>Pour commencer, nous avons pré-identifié plusieurs défis :</p><ul>{items}</ul>"),
                 (
