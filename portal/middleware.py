@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
@@ -26,3 +27,25 @@ class LanguageChoiceMiddleware:
         patch_vary_headers(response, ["Cookie"])
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+class EditorsOnlyAdminMiddleware:
+    """A logged-in visitor without editor rights gets a clear 403 from the Wagtail admin.
+
+    Wagtail would send them back to its login form, which reads as if they had mistyped their
+    password. Mentors have accounts but no admin access: they land on a page that says so.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        path = request.path_info
+        if (
+            path.startswith("/admin/")
+            and not path.startswith(("/admin/login/", "/admin/logout/", "/admin/password_reset/"))
+            and request.user.is_authenticated
+            and not request.user.has_perm("wagtailadmin.access_admin")
+        ):
+            raise PermissionDenied
+        return self.get_response(request)

@@ -39,3 +39,13 @@ def editor(db):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+@pytest.fixture
+def directory(home):
+    """The mentor directory page created by the migrations, with a published charter (version 2026-1)."""
+    from portal.mentors.models import MentorIndexPage
+    from tests.factories import CharterPageFactory
+
+    CharterPageFactory(parent=home, version="2026-1")
+    return MentorIndexPage.objects.child_of(home).get()

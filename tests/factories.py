@@ -1,13 +1,15 @@
 """Factories for every page type, built on wagtail-factories. Pass `parent=` to place a page."""
 
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 import factory
 import wagtail_factories
 
 from portal.challenges.models import ChallengeIndexPage, ChallengePage, ChallengeStatus, StoryIndexPage, StoryPage
-from portal.home.models import HomePage, MentoringModelPage, ProgrammePage, StandardPage
-from portal.taxonomy.models import ActorType, MentoringModel, Theme
+from portal.home.models import CharterPage, HomePage, MentoringModelPage, ProgrammePage, StandardPage
+from portal.mentors.models import MentorProfile
+from portal.taxonomy.models import ActorType, Language, MentoringModel, Theme
 
 
 class ThemeFactory(factory.django.DjangoModelFactory):
@@ -54,6 +56,15 @@ class StandardPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = StandardPage
+
+
+class CharterPageFactory(wagtail_factories.PageFactory):
+    title = "Charte déontologique"
+    version = "2026-1"
+    body = [("paragraph", "<p>Confidentialité, bienveillance, aucune sollicitation commerciale.</p>")]
+
+    class Meta:
+        model = CharterPage
 
 
 class MentoringModelPageFactory(wagtail_factories.PageFactory):
@@ -141,3 +152,47 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     class Params:
         editor = factory.Trait(is_staff=True, is_superuser=True)
+
+
+class MentorProfileFactory(factory.django.DjangoModelFactory):
+    """A published mentor who accepted the demo charter version, with themes, models and languages."""
+
+    full_name = factory.Sequence(lambda n: f"Mentor {n}")
+    contact_email = factory.Sequence(lambda n: f"mentor{n}@example.org")
+    headline = "Directrice de la donnée d'une métropole"
+    organisation = "Métropole exemple"
+    actor_type = factory.LazyAttribute(lambda mentor: ActorType.objects.get(code=mentor.actor_code))
+    bio = "J'ai ouvert les données de transport de ma ville."
+    region = "bretagne"
+    status = "published"
+    email_confirmed_at = factory.LazyFunction(timezone.now)
+    charter_version = "2026-1"
+    charter_accepted_at = factory.LazyFunction(timezone.now)
+
+    class Meta:
+        model = MentorProfile
+        skip_postgeneration_save = True
+
+    class Params:
+        actor_code = "collectivite"
+
+    @factory.post_generation
+    def themes(self, create, names, **kwargs):
+        self.themes.set(Theme.objects.for_names(names if names is not None else ["open data"]))
+
+    @factory.post_generation
+    def models(self, create, codes, **kwargs):
+        self.mentoring_models.set(MentoringModel.objects.filter(code__in=codes or ["peer-to-peer"]))
+
+    @factory.post_generation
+    def languages(self, create, codes, **kwargs):
+        self.languages.set(Language.objects.filter(code__in=codes or ["fr"]))
+
+    @factory.post_generation
+    def account(self, create, password, **kwargs):
+        """Pass account="a password" to give the mentor a login."""
+        if password:
+            self.user = get_user_model().objects.create_user(
+                username=self.contact_email, email=self.contact_email, password=password
+            )
+            self.save()

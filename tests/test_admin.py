@@ -75,7 +75,6 @@ def test_site_settings_are_editable_in_the_admin(editor_client, home):
             "address": "",
             "footer_text": "Un commun.",
             "social_links": streamfield([("link", {"label": "Wiki", "url": "https://wiki.example.org/"})]),
-            "charter_page": "",
             "privacy_page": "",
         }
     )

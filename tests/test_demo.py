@@ -7,7 +7,8 @@ from wagtail.models import Page, Revision, Site
 import pytest
 
 from portal.challenges.models import ChallengePage, StoryPage
-from portal.home.models import MentoringModelPage, SiteSettings, StandardPage
+from portal.home.models import CharterPage, MentoringModelPage, SiteSettings, StandardPage
+from portal.mentors.models import MentorProfile
 
 pytestmark = pytest.mark.django_db
 
@@ -15,7 +16,7 @@ pytestmark = pytest.mark.django_db
 def snapshot():
     pages = list(Page.objects.order_by("path").values_list("path", "title", "slug", "live", "latest_revision_id"))
     settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
-    return pages, Revision.objects.count(), settings.footer_text, settings.charter_page_id
+    return pages, Revision.objects.count(), settings.footer_text, MentorProfile.objects.count()
 
 
 @pytest.fixture
@@ -85,17 +86,16 @@ def test_demo_has_the_worldline_story_with_its_key_facts(demo):
 
 def test_demo_has_the_needs_resources_charter_and_privacy_pages(demo):
     titles = set(StandardPage.objects.live().values_list("title", flat=True))
-    assert {"Identifions les besoins", "Ressources", "Charte déontologique du mentorat", "Données personnelles"} <= (
-        titles
-    )
+    assert {"Identifions les besoins", "Ressources", "Données personnelles"} <= titles
     resources = StandardPage.objects.get(slug="ressources")
     assert "à venir" in str(resources.body)
     assert "3 fausses bonnes idées" in str(resources.body)
-    charter = StandardPage.objects.get(slug="charte-deontologique")
+    charter = CharterPage.current()
+    assert charter.version == "2026-1"
+    assert charter.get_parent().slug == "ressources"
     assert "Aucune sollicitation commerciale" in str(charter.body)
     assert "Confidentialité" in str(charter.body)
     settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
-    assert settings.charter_page_id == charter.pk
     assert settings.privacy_page.slug == "donnees-personnelles"
 
 

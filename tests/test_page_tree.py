@@ -4,7 +4,8 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from portal.challenges.models import ChallengeIndexPage, ChallengePage, StoryIndexPage, StoryPage
-from portal.home.models import HomePage, MentoringModelPage, ProgrammePage, StandardPage
+from portal.home.models import CharterPage, HomePage, MentoringModelPage, ProgrammePage, StandardPage
+from portal.mentors.models import MentorIndexPage
 from tests.factories import ProgrammePageFactory
 
 
@@ -15,7 +16,10 @@ class PageTreeRulesTest(WagtailPageTestCase):
         self.assertCanNotCreateAt(StandardPage, HomePage)
 
     def test_home_page_holds_the_site_sections(self):
-        self.assertAllowedSubpageTypes(HomePage, {ProgrammePage, StandardPage, ChallengeIndexPage, StoryIndexPage})
+        self.assertAllowedSubpageTypes(
+            HomePage,
+            {ProgrammePage, StandardPage, CharterPage, ChallengeIndexPage, StoryIndexPage, MentorIndexPage},
+        )
 
     def test_mentoring_models_live_under_the_programme_page(self):
         self.assertAllowedParentPageTypes(MentoringModelPage, {ProgrammePage})
@@ -39,7 +43,13 @@ class PageTreeRulesTest(WagtailPageTestCase):
 
     def test_wiki_pages_nest_under_home_programme_and_each_other(self):
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, ProgrammePage, StandardPage})
-        self.assertAllowedSubpageTypes(StandardPage, {StandardPage})
+        self.assertAllowedSubpageTypes(StandardPage, {StandardPage, CharterPage})
+
+    def test_there_is_one_charter_and_one_mentor_directory(self):
+        self.assertAllowedParentPageTypes(CharterPage, {HomePage, StandardPage})
+        self.assertAllowedParentPageTypes(MentorIndexPage, {HomePage})
+        self.assertAllowedSubpageTypes(MentorIndexPage, set())
+        self.assertEqual((CharterPage.max_count, MentorIndexPage.max_count), (1, 1))
 
     def test_programme_page_holds_models_and_wiki_pages(self):
         self.assertAllowedParentPageTypes(ProgrammePage, {HomePage})

@@ -9,6 +9,7 @@ from portal.home.models import HomePage
 from portal.taxonomy.models import ActorType, MentoringModel
 from tests.factories import (
     ChallengePageFactory,
+    CharterPageFactory,
     MentoringModelPageFactory,
     ProgrammePageFactory,
     StandardPageFactory,
@@ -29,7 +30,11 @@ class PageTypesWorkEndToEndTest(WagtailPageTestCase):
         )
         cls.story = StoryPageFactory(parent=cls.story_index, related_challenges=[cls.challenge])
         cls.wiki = StandardPageFactory(parent=cls.home)
+        cls.charter = CharterPageFactory(parent=cls.wiki)
+        cls.directory = cls.home.get_children().get(slug="mentors").specific
         cls.pages = [
+            cls.charter,
+            cls.directory,
             cls.home,
             cls.programme,
             cls.model_page,
@@ -68,6 +73,8 @@ class PageTypesWorkEndToEndTest(WagtailPageTestCase):
                 "ideas_page": self.wiki.pk,
             },
             "ProgrammePage": {"body": body},
+            "CharterPage": {"version": "2026-2", "body": body},
+            "MentorIndexPage": {"introduction": rich_text("<p>Nos mentors.</p>")},
             "StandardPage": {"body": body},
             "MentoringModelPage": {
                 "mentoring_model": model_pk,

@@ -16,6 +16,7 @@ from wagtail.models import Site
 from portal.challenges.models import ChallengeIndexPage, ChallengePage, ChallengeStatus, StoryIndexPage, StoryPage
 from portal.home import demo_content as content
 from portal.home.models import (
+    CharterPage,
     HomePage,
     HomePageFeaturedChallenge,
     MentoringModelPage,
@@ -65,7 +66,7 @@ class DemoLoader:
         )
         self.fill_resources(resources, charter)
         self.fill_home(challenges, needs)
-        self.fill_site_settings(charter, privacy)
+        self.fill_site_settings(privacy)
         return self.report
 
     # Pages ---------------------------------------------------------------------------------------
@@ -118,19 +119,11 @@ class DemoLoader:
             example=spec["example"],
             status=ChallengeStatus.PRE_IDENTIFIED,
             relations={
-                "themes": self.themes(spec["themes"]),
+                "themes": Theme.objects.for_names(spec["themes"]),
                 "actor_types": ActorType.objects.filter(code__in=spec["actor_types"]),
                 "recommended_models": MentoringModel.objects.filter(code__in=spec["models"]),
             },
         )
-
-    @staticmethod
-    def themes(names):
-        themes = []
-        for name in names:
-            theme = Theme.objects.filter(name__iexact=name).first() or Theme.objects.create(name=name)
-            themes.append(theme)
-        return themes
 
     def ensure_story(self, index):
         spec = content.WORLDLINE_STORY
@@ -191,7 +184,7 @@ class DemoLoader:
             )
         )
         fields = {key: value for key, value in spec.items() if key != "introduction"}
-        return self.ensure_page(resources, StandardPage, body=body, **fields)
+        return self.ensure_page(resources, CharterPage, body=body, **fields)
 
     def charter_document(self):
         Document = get_document_model()
@@ -243,7 +236,7 @@ class DemoLoader:
         home.save_revision().publish()
         self.report.created.append(f"{home.title} (contenu)")
 
-    def fill_site_settings(self, charter, privacy):
+    def fill_site_settings(self, privacy):
         site_settings = SiteSettings.for_site(self.site)
         if site_settings.footer_text:
             return
@@ -251,7 +244,6 @@ class DemoLoader:
         site_settings.social_links = [
             ("link", {"label": label, "url": url}) for label, url in content.SITE_SETTINGS["social_links"]
         ]
-        site_settings.charter_page = charter
         site_settings.privacy_page = privacy
         site_settings.save()
         self.report.created.append("Paramètres du site")

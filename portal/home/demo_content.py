@@ -381,6 +381,7 @@ RESOURCES_PAGE = {
 CHARTER_PAGE = {
     "title": "Charte déontologique du mentorat",
     "slug": "charte-deontologique",
+    "version": "2026-1",
     "summary": (
         "Ce à quoi s'engagent les mentors et les mentorés du programme : volontariat, bienveillance, "
         "confidentialité et aucune sollicitation commerciale."

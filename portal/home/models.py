@@ -67,8 +67,10 @@ class HomePage(BasePage):
     subpage_types = [
         "home.ProgrammePage",
         "home.StandardPage",
+        "home.CharterPage",
         "challenges.ChallengeIndexPage",
         "challenges.StoryIndexPage",
+        "mentors.MentorIndexPage",
     ]
 
     search_fields = [
@@ -94,11 +96,13 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         from portal.challenges.models import ChallengeIndexPage, ChallengePage, StoryIndexPage, StoryPage
+        from portal.mentors.models import MentorIndexPage
 
         context = super().get_context(request, *args, **kwargs)
         context["actor_type_choices"] = ActorTypeCode.choices
         context["challenge_index"] = ChallengeIndexPage.objects.live().child_of(self).first()
         context["story_index"] = StoryIndexPage.objects.live().child_of(self).first()
+        context["mentor_directory"] = MentorIndexPage.objects.live().child_of(self).first()
         context["mentoring_models"] = MentoringModelPage.objects.live().descendant_of(self).in_model_order()
         featured = [
             item.challenge
@@ -153,7 +157,7 @@ class StandardPage(BasePage):
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 
     parent_page_types = ["home.HomePage", "home.ProgrammePage", "home.StandardPage"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = ["home.StandardPage", "home.CharterPage"]
 
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
     content_panels = [*BasePage.content_panels, FieldPanel("body")]
@@ -165,6 +169,35 @@ class StandardPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["child_pages"] = self.get_children().live().public().specific().order_by("path")
         return context
+
+
+class CharterPage(BasePage):
+    """The ethics charter mentors accept. A new version asks every mentor to accept it again."""
+
+    version = models.CharField(
+        _("version"),
+        max_length=20,
+        help_text=_(
+            "Change it (for example 2026-2) only when the commitments change: every mentor will then be asked "
+            "to accept the charter again before receiving new requests."
+        ),
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = []
+    max_count = 1
+
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    content_panels = [*BasePage.content_panels, FieldPanel("version"), FieldPanel("body")]
+
+    class Meta:
+        verbose_name = _("ethics charter")
+
+    @classmethod
+    def current(cls):
+        """The published charter, or None while there is none."""
+        return cls.objects.live().first()
 
 
 class MentoringModelPageQuerySet(PageQuerySet):
@@ -264,14 +297,6 @@ class SiteSettings(BaseSiteSetting):
     address = models.TextField(_("postal address"), blank=True)
     footer_text = models.TextField(_("footer text"), blank=True)
     social_links = StreamField([("link", SocialLinkBlock())], verbose_name=_("social links"), blank=True)
-    charter_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("ethics charter page"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
     privacy_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("privacy notice page"),
@@ -288,9 +313,7 @@ class SiteSettings(BaseSiteSetting):
         ),
         FieldPanel("social_links"),
         FieldPanel("footer_text"),
-        MultiFieldPanel(
-            [PageChooserPanel("charter_page"), PageChooserPanel("privacy_page")], heading=_("Reference pages")
-        ),
+        MultiFieldPanel([PageChooserPanel("privacy_page")], heading=_("Reference pages")),
     ]
 
     class Meta:

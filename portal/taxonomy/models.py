@@ -1,4 +1,5 @@
-"""The programme's shared vocabularies: themes, actor types and the three mentoring models.
+"""The programme's shared vocabularies: themes, actor types, the three mentoring models, languages
+and regions.
 
 Challenges, stories and (later) mentor profiles all point at these rows, so a theme or a model means
 the same thing everywhere: filters, facets, imports and matching compare codes, never labels.
@@ -12,8 +13,16 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import TagBase
 
 
+class ThemeManager(models.Manager):
+    def for_names(self, names):
+        """The themes with these names (any case), created when missing."""
+        return [self.filter(name__iexact=name).first() or self.create(name=name) for name in names]
+
+
 class Theme(TagBase):
     """A theme of the catalogue, shared by challenges and mentors' expertise."""
+
+    objects = ThemeManager()
 
     class Meta:
         verbose_name = _("theme")
@@ -33,6 +42,37 @@ class MentoringModelCode(models.TextChoices):
     CULTURE_SHIFT = "culture-shift", _("Culture Shift")
     PEER_TO_PEER = "peer-to-peer", _("Peer 2 Peer")
     AGILITY = "agility", _("Agility")
+
+
+class LanguageCode(models.TextChoices):
+    FRENCH = "fr", _("French")
+    ENGLISH = "en", _("English")
+    GERMAN = "de", _("German")
+    SPANISH = "es", _("Spanish")
+    ITALIAN = "it", _("Italian")
+    PORTUGUESE = "pt", _("Portuguese")
+    DUTCH = "nl", _("Dutch")
+    ARABIC = "ar", _("Arabic")
+
+
+class Region(models.TextChoices):
+    """Where a mentor can meet: the regions of France, overseas France, or abroad."""
+
+    AUVERGNE_RHONE_ALPES = "auvergne-rhone-alpes", _("Auvergne-Rhône-Alpes")
+    BOURGOGNE_FRANCHE_COMTE = "bourgogne-franche-comte", _("Bourgogne-Franche-Comté")
+    BRETAGNE = "bretagne", _("Brittany")
+    CENTRE_VAL_DE_LOIRE = "centre-val-de-loire", _("Centre-Val de Loire")
+    CORSE = "corse", _("Corsica")
+    GRAND_EST = "grand-est", _("Grand Est")
+    HAUTS_DE_FRANCE = "hauts-de-france", _("Hauts-de-France")
+    ILE_DE_FRANCE = "ile-de-france", _("Île-de-France")
+    NORMANDIE = "normandie", _("Normandy")
+    NOUVELLE_AQUITAINE = "nouvelle-aquitaine", _("Nouvelle-Aquitaine")
+    OCCITANIE = "occitanie", _("Occitanie")
+    PAYS_DE_LA_LOIRE = "pays-de-la-loire", _("Pays de la Loire")
+    PROVENCE_ALPES_COTE_D_AZUR = "provence-alpes-cote-d-azur", _("Provence-Alpes-Côte d’Azur")
+    OVERSEAS = "outre-mer", _("Overseas France")
+    ABROAD = "hors-de-france", _("Outside France")
 
 
 class VocabularyEntry(models.Model):
@@ -66,3 +106,11 @@ class MentoringModel(VocabularyEntry):
     class Meta(VocabularyEntry.Meta):
         verbose_name = _("mentoring model")
         verbose_name_plural = _("mentoring models")
+
+
+class Language(VocabularyEntry):
+    code = models.CharField(_("code"), max_length=5, choices=LanguageCode.choices, unique=True)
+
+    class Meta(VocabularyEntry.Meta):
+        verbose_name = _("language")
+        verbose_name_plural = _("languages")

@@ -2,6 +2,8 @@ from django import template
 
 from wagtail.models import Page, Site
 
+from portal.home.models import CharterPage
+
 register = template.Library()
 
 
@@ -31,3 +33,12 @@ def breadcrumbs(context):
     if page and page.pk and site and page.depth > site.root_page.depth:
         ancestors = Page.objects.ancestor_of(page).filter(depth__gte=site.root_page.depth).live()
     return {"request": request, "ancestors": ancestors, "page": page}
+
+
+@register.simple_tag(takes_context=True)
+def current_charter(context):
+    """The published ethics charter, looked up once per request."""
+    request = context["request"]
+    if not hasattr(request, "_current_charter"):
+        request._current_charter = CharterPage.current()
+    return request._current_charter

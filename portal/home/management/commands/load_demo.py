@@ -2,10 +2,14 @@ from django.core.management.base import BaseCommand, CommandError
 
 from portal.challenges.models import ChallengePage
 from portal.home.demo import DemoLoader
+from portal.mentors.demo import load_mentors
 
 
 class Command(BaseCommand):
-    help = "Load the founding text's content (programme, models, challenges, story, resources). Idempotent."
+    help = (
+        "Load the founding text's content (programme, models, challenges, story, resources) and demo mentors. "
+        "Idempotent."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -22,4 +26,5 @@ class Command(BaseCommand):
             report = DemoLoader().load()
         except ValueError as error:
             raise CommandError(str(error)) from error
+        load_mentors(report)
         self.stdout.write(self.style.SUCCESS(f"Demo content loaded: {report}."))

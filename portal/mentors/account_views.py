@@ -1,0 +1,139 @@
+"""The mentor's own space: apply, confirm the address, accept an invitation, keep the profile current.
+
+A mentor only ever reaches their own profile, through their session: no address here takes another
+mentor's id or slug.
+"""
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import PasswordResetConfirmView
+from django.core import signing
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse, reverse_lazy
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from portal.home.models import CharterPage
+from portal.mentors import lifecycle, notifications
+from portal.mentors.forms import CharterAcceptanceForm, MentorApplicationForm, MentorProfileForm
+from portal.mentors.models import MentorProfile, MentorStatus
+
+
+def apply(request):
+    charter = CharterPage.current()
+    form = MentorApplicationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        email = form.cleaned_data["contact_email"]
+        existing = MentorProfile.objects.filter(contact_email__iexact=email).first()
+        if existing or get_user_model().objects.filter(username__iexact=email).exists():
+            notifications.send_already_registered(email)
+        else:
+            create_application(form, charter)
+        return redirect("mentors:application-sent")
+    return TemplateResponse(request, "mentors/apply.html", {"form": form, "charter": charter})
+
+
+@transaction.atomic
+def create_application(form, charter):
+    email = form.cleaned_data["contact_email"]
+    user = get_user_model().objects.create_user(
+        username=email, email=email, password=form.cleaned_data["password1"], is_active=False
+    )
+    mentor = form.save(commit=False)
+    mentor.user = user
+    mentor.status = MentorStatus.DRAFT
+    if charter:
+        mentor.charter_version = charter.version
+        mentor.charter_accepted_at = timezone.now()
+    mentor.save()
+    form.save_m2m()
+    notifications.send_confirmation(mentor)
+    return mentor
+
+
+def application_sent(request):
+    return TemplateResponse(request, "mentors/application_sent.html", {})
+
+
+def confirm_email(request, token):
+    try:
+        mentor_id, email = notifications.read_confirmation_token(token)
+        mentor = MentorProfile.objects.get(pk=mentor_id, contact_email=email)
+    except signing.SignatureExpired:
+        return invalid_link(request, _("This link has expired. Apply again, or write to the programme team."))
+    except (signing.BadSignature, MentorProfile.DoesNotExist):
+        return invalid_link(request, _("This link is not valid. Check that you copied it whole."))
+    lifecycle.confirm_email(mentor)
+    return TemplateResponse(request, "mentors/email_confirmed.html", {"mentor": mentor})
+
+
+def invalid_link(request, message):
+    return TemplateResponse(request, "mentors/invalid_link.html", {"message": message}, status=400)
+
+
+class InvitationView(PasswordResetConfirmView):
+    """An invited mentor chooses a password from the emailed link, which also proves the address."""
+
+    template_name = "mentors/invitation.html"
+    success_url = reverse_lazy("mentors:me")
+    post_reset_login = True
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        mentor = getattr(form.user, "mentor_profile", None)
+        if mentor:
+            lifecycle.confirm_email(mentor)
+        return response
+
+
+@login_required
+def me(request):
+    mentor = MentorProfile.objects.filter(user=request.user).first()
+    if mentor is None:
+        raise Http404(_("This account has no mentor profile."))
+    charter = CharterPage.current()
+    needs_charter = charter is not None and not lifecycle.charter_is_current(mentor, charter)
+    form = MentorProfileForm(instance=mentor)
+    charter_form = CharterAcceptanceForm()
+    if request.method == "POST":
+        action = request.POST.get("action", "save")
+        if action == "accept-charter" and charter:
+            charter_form = CharterAcceptanceForm(request.POST)
+            if charter_form.is_valid():
+                lifecycle.accept_charter(mentor, charter)
+                messages.success(request, _("Thank you: you accepted the ethics charter."))
+                return redirect("mentors:me")
+        elif action == "submit":
+            try:
+                lifecycle.submit_for_approval(mentor)
+                messages.success(request, _("Your profile was sent to the programme team for approval."))
+            except lifecycle.TransitionError as error:
+                messages.error(request, str(error))
+            return redirect("mentors:me")
+        else:
+            form = MentorProfileForm(request.POST, instance=mentor)
+            if form.is_valid():
+                form.save()
+                messages.success(request, _("Your profile is up to date."))
+                return redirect("mentors:me")
+            messages.error(request, _("Some fields need your attention: see the messages next to them."))
+    context = {
+        "mentor": mentor,
+        "form": form,
+        "charter": charter,
+        "needs_charter": needs_charter,
+        "charter_form": charter_form,
+        "public_url": mentor.get_url() if mentor.is_public else "",
+    }
+    return TemplateResponse(request, "mentors/me.html", context)
+
+
+def login_redirect(request):
+    """Where the login form leads: a mentor's space, or the admin for editors."""
+    if hasattr(request.user, "mentor_profile"):
+        return redirect("mentors:me")
+    return redirect(reverse("wagtailadmin_home") if request.user.is_staff else "/")

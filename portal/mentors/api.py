@@ -1,0 +1,70 @@
+"""Public JSON about mentors: published profiles, public fields only (never an email)."""
+
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+
+from ninja import Field, Query, Router, Schema, Status
+
+from portal.mentors.directory import ACCEPTING, EVERYONE, DirectoryForm, matching_ids
+from portal.mentors.models import MentorIndexPage, MentorProfile
+
+router = Router(tags=["mentors"])
+
+
+class MentorOut(Schema):
+    slug: str
+    name: str
+    url: str
+    headline: str
+    organisation: str
+    actor_type: str
+    themes: list[str]
+    models: list[str]
+    languages: list[str]
+    region: str
+    accepting: bool
+
+
+class MentorFilters(Schema):
+    q: str = Field("", max_length=200, description="Words to find in names, headlines, biographies and themes")
+    theme: str = Field("", description="A theme slug, e.g. open-source")
+    model: str = Field("", description="culture-shift, peer-to-peer or agility")
+    actor_type: str = Field("", description="collectivite, industrie, startup, laboratoire or ecole")
+    language: str = Field("", description="A language code, e.g. fr")
+    region: str = Field("", description="A region code, e.g. bretagne")
+    accepting: bool | None = Field(None, description="true (default): only mentors accepting requests")
+
+
+class ErrorOut(Schema):
+    detail: str
+    errors: dict[str, list[str]]
+
+
+def serialise(mentor, directory):
+    return MentorOut(
+        slug=mentor.slug,
+        name=mentor.full_name,
+        url=mentor.get_url(directory),
+        headline=mentor.headline,
+        organisation=mentor.organisation,
+        actor_type=mentor.actor_type.code,
+        themes=[theme.slug for theme in mentor.themes.all()],
+        models=[model.code for model in mentor.mentoring_models.all()],
+        languages=[language.code for language in mentor.languages.all()],
+        region=mentor.region,
+        accepting=mentor.accepting_requests,
+    )
+
+
+@router.get("/", response={200: list[MentorOut], 422: ErrorOut}, summary="Search published mentors")
+def list_mentors(request: HttpRequest, filters: Query[MentorFilters]):
+    data = filters.dict(exclude={"accepting"})
+    data["availability"] = EVERYONE if filters.accepting is False else ACCEPTING
+    form = DirectoryForm(data)
+    if not form.is_valid():
+        errors = {name: [_("Unknown value: “%(value)s”.") % {"value": data[name]}] for name in form.errors}
+        return Status(422, {"detail": _("Invalid parameters."), "errors": errors})
+    ids = matching_ids(form.criteria())
+    by_id = MentorProfile.objects.for_listing().in_bulk(ids)
+    directory = MentorIndexPage.objects.live().first()
+    return Status(200, [serialise(by_id[pk], directory) for pk in ids])

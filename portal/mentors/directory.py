@@ -1,0 +1,204 @@
+"""How the public directory finds mentors: full-text query, facets with counts, suggestions.
+
+The text query goes through Wagtail search (database backend or Elasticsearch) over public profiles;
+facets are then applied with the ORM on the matching ids, so every backend behaves the same.
+"""
+
+from dataclasses import dataclass, field
+
+from django import forms
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.search.backends import get_search_backend
+
+from portal.home.models import CharterPage
+from portal.mentors.models import MentorProfile
+from portal.taxonomy.models import ActorType, Language, MentoringModel, Region, Theme
+
+PAGE_SIZE = 12
+MAX_QUERY_LENGTH = 200
+# Text matches beyond this many are not ranked further: nobody pages that far.
+MAX_TEXT_MATCHES = 1000
+INVALID_CHOICE = _("“%(value)s” is not one of the available choices: this filter was ignored.")
+ACCEPTING = "1"
+EVERYONE = "all"
+FACETS = ("theme", "model", "actor_type", "language", "region")
+
+
+def available(mentors):
+    """Mentors who can take a new request now: accepting, and bound by the current charter."""
+    charter = CharterPage.current()
+    mentors = mentors.filter(accepting_requests=True)
+    return mentors.filter(charter_version=charter.version) if charter else mentors
+
+
+class DirectoryForm(forms.Form):
+    q = forms.CharField(
+        label=_("Keywords"),
+        required=False,
+        max_length=MAX_QUERY_LENGTH,
+        error_messages={"max_length": _("Your search is too long: %(limit_value)d characters at most.")},
+    )
+    theme = forms.ChoiceField(label=_("Theme"), required=False, error_messages={"invalid_choice": INVALID_CHOICE})
+    model = forms.ChoiceField(
+        label=_("Mentoring model"), required=False, error_messages={"invalid_choice": INVALID_CHOICE}
+    )
+    actor_type = forms.ChoiceField(
+        label=_("Actor type"), required=False, error_messages={"invalid_choice": INVALID_CHOICE}
+    )
+    language = forms.ChoiceField(label=_("Language"), required=False, error_messages={"invalid_choice": INVALID_CHOICE})
+    region = forms.ChoiceField(label=_("Region"), required=False, error_messages={"invalid_choice": INVALID_CHOICE})
+    availability = forms.ChoiceField(
+        label=_("Availability"),
+        required=False,
+        choices=[(ACCEPTING, _("Accepting requests")), (EVERYONE, _("All mentors"))],
+        error_messages={"invalid_choice": INVALID_CHOICE},
+    )
+
+    def __init__(self, data=None):
+        super().__init__(data)
+        everything = [("", _("All"))]
+        themes = Theme.objects.filter(mentor_items__content_object__status="published").distinct().order_by("name")
+        self.fields["theme"].choices = everything + [(theme.slug, theme.name) for theme in themes]
+        self.fields["model"].choices = everything + [(m.code, m.label) for m in MentoringModel.objects.all()]
+        self.fields["actor_type"].choices = everything + [(a.code, a.label) for a in ActorType.objects.all()]
+        self.fields["language"].choices = everything + [(lang.code, lang.label) for lang in Language.objects.all()]
+        self.fields["region"].choices = everything + list(Region.choices)
+
+    def show_counts(self, counts):
+        """Label each facet choice with how many matching mentors it holds."""
+        for name, by_value in counts.items():
+            self.fields[name].choices = [
+                (value, f"{label} ({by_value.get(value, 0)})" if value else label)
+                for value, label in self.fields[name].choices
+            ]
+
+    def criteria(self):
+        """The valid criteria; invalid ones are reported by the form and left out."""
+        if not self.is_bound:
+            return {"availability": ACCEPTING}
+        self.is_valid()
+        criteria = {name: value for name, value in self.cleaned_data.items() if value}
+        criteria.setdefault("availability", ACCEPTING)
+        criteria["q"] = " ".join(criteria.get("q", "").split())
+        return criteria
+
+
+@dataclass
+class Relaxation:
+    label: str
+    query_string: str
+    count: int
+
+
+@dataclass
+class DirectoryResult:
+    page: object
+    total: int
+    counts: dict = field(default_factory=dict)
+    relaxations: list = field(default_factory=list)
+    popular_themes: list = field(default_factory=list)
+
+
+def apply_facets(mentors, criteria):
+    if criteria.get("theme"):
+        mentors = mentors.filter(themes__slug=criteria["theme"])
+    if criteria.get("model"):
+        mentors = mentors.filter(mentoring_models__code=criteria["model"])
+    if criteria.get("actor_type"):
+        mentors = mentors.filter(actor_type__code=criteria["actor_type"])
+    if criteria.get("language"):
+        mentors = mentors.filter(languages__code=criteria["language"])
+    if criteria.get("region"):
+        mentors = mentors.filter(region=criteria["region"])
+    if criteria.get("availability", ACCEPTING) == ACCEPTING:
+        mentors = available(mentors)
+    return mentors
+
+
+def text_matches(query):
+    """Ids of public profiles matching every word of the query, best first."""
+    results = get_search_backend().search(query, MentorProfile.objects.public(), operator="and")
+    return [mentor.pk for mentor in results[:MAX_TEXT_MATCHES]]
+
+
+def matching(criteria):
+    """The mentors meeting all criteria (a queryset) and their ids, by relevance when there is a query."""
+    mentors = apply_facets(MentorProfile.objects.public(), criteria)
+    if not criteria.get("q"):
+        return mentors, list(mentors.order_by("full_name").values_list("pk", flat=True).distinct())
+    ranked = text_matches(criteria["q"])
+    mentors = mentors.filter(pk__in=ranked)
+    kept = set(mentors.values_list("pk", flat=True))
+    return mentors, [pk for pk in ranked if pk in kept]
+
+
+def matching_ids(criteria):
+    return matching(criteria)[1]
+
+
+def facet_counts(matched):
+    """How many of the matching mentors each facet value holds."""
+    mentors = MentorProfile.objects.filter(pk__in=matched.values("pk"))
+    return {
+        "theme": dict(mentors.values_list("themes__slug").annotate(n=Count("pk", distinct=True))),
+        "model": dict(mentors.values_list("mentoring_models__code").annotate(n=Count("pk", distinct=True))),
+        "actor_type": dict(mentors.values_list("actor_type__code").annotate(n=Count("pk"))),
+        "language": dict(mentors.values_list("languages__code").annotate(n=Count("pk", distinct=True))),
+        "region": dict(mentors.values_list("region").annotate(n=Count("pk"))),
+    }
+
+
+def relaxations(criteria):
+    """For an empty result: how many mentors each criterion, dropped alone, would bring back."""
+    suggestions = []
+    labels = {
+        "q": _("without the words “%(value)s”"),
+        "theme": _("without the theme filter"),
+        "model": _("without the mentoring model filter"),
+        "actor_type": _("without the actor type filter"),
+        "language": _("without the language filter"),
+        "region": _("without the region filter"),
+    }
+    for name, label in labels.items():
+        if not criteria.get(name):
+            continue
+        relaxed = {key: value for key, value in criteria.items() if key != name}
+        count = len(matching_ids(relaxed))
+        if count:
+            suggestions.append(Relaxation(label % {"value": criteria[name]}, to_query_string(relaxed), count))
+    if criteria.get("availability", ACCEPTING) == ACCEPTING:
+        relaxed = {**criteria, "availability": EVERYONE}
+        count = len(matching_ids(relaxed))
+        if count:
+            suggestions.append(
+                Relaxation(_("including mentors not available right now"), to_query_string(relaxed), count)
+            )
+    return suggestions
+
+
+def to_query_string(criteria):
+    query = QueryDict(mutable=True)
+    for name, value in criteria.items():
+        if value and not (name == "availability" and value == ACCEPTING):
+            query[name] = value
+    return query.urlencode()
+
+
+def find_mentors(criteria, page_number=None):
+    matched, ids = matching(criteria)
+    page = Paginator(ids, PAGE_SIZE).get_page(page_number)
+    by_id = MentorProfile.objects.for_listing().in_bulk(list(page.object_list))
+    page.object_list = [by_id[pk] for pk in page.object_list]
+    result = DirectoryResult(page=page, total=len(ids), counts=facet_counts(matched))
+    if not ids:
+        result.relaxations = relaxations(criteria)
+        result.popular_themes = list(
+            Theme.objects.filter(mentor_items__content_object__status="published")
+            .annotate(mentors=Count("mentor_items", filter=Q(mentor_items__content_object__status="published")))
+            .order_by("-mentors", "name")[:6]
+        )
+    return result

@@ -1,0 +1,92 @@
+"""Forms a mentor fills in: the application and their own profile."""
+
+from django import forms
+from django.contrib.auth import get_user_model, password_validation
+from django.utils.translation import gettext_lazy as _
+
+from portal.mentors.models import MentorProfile
+
+
+class MentorProfileForm(forms.ModelForm):
+    class Meta:
+        model = MentorProfile
+        fields = [
+            "full_name",
+            "headline",
+            "organisation",
+            "actor_type",
+            "bio",
+            "themes",
+            "mentoring_models",
+            "offers_individual",
+            "offers_group",
+            "languages",
+            "region",
+            "meeting_mode",
+            "capacity",
+            "accepting_requests",
+        ]
+        widgets = {
+            "mentoring_models": forms.CheckboxSelectMultiple,
+            "languages": forms.CheckboxSelectMultiple,
+            "bio": forms.Textarea(attrs={"rows": 8}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["mentoring_models"].required = True
+        self.fields["languages"].required = True
+        self.fields["actor_type"].empty_label = _("Choose…")
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("offers_individual") and not cleaned.get("offers_group"):
+            raise forms.ValidationError(_("Offer individual mentoring, group mentoring, or both."))
+        return cleaned
+
+
+class MentorApplicationForm(MentorProfileForm):
+    contact_email = forms.EmailField(
+        label=_("Email address"),
+        help_text=_("Your login. Never shown publicly; shared with a mentee only once you accept."),
+    )
+    password1 = forms.CharField(
+        label=_("Password"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+    )
+    password2 = forms.CharField(
+        label=_("Password again"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+    )
+    accept_charter = forms.BooleanField(
+        label=_("I have read and I accept the ethics charter of the programme."),
+        error_messages={"required": _("Mentors accept the ethics charter: tick the box to apply.")},
+    )
+
+    class Meta(MentorProfileForm.Meta):
+        fields = ["contact_email", *MentorProfileForm.Meta.fields]
+        fields.remove("accepting_requests")
+
+    def clean_contact_email(self):
+        return self.cleaned_data["contact_email"].lower()
+
+    def clean(self):
+        cleaned = super().clean()
+        password1, password2 = cleaned.get("password1"), cleaned.get("password2")
+        if password1 and password2 and password1 != password2:
+            self.add_error("password2", _("The two passwords differ."))
+        elif password1:
+            user = get_user_model()(username=cleaned.get("contact_email", ""), email=cleaned.get("contact_email", ""))
+            try:
+                password_validation.validate_password(password1, user)
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned
+
+    def validate_unique(self):
+        """An address already known is handled by the view without saying so (no account probing)."""
+
+
+class CharterAcceptanceForm(forms.Form):
+    accept = forms.BooleanField(
+        label=_("I have read and I accept this version of the ethics charter."),
+        error_messages={"required": _("Tick the box to accept the charter.")},
+    )

@@ -1,0 +1,107 @@
+"""Emails about mentors' profiles. Each one is queued as a task (immediate in dev and tests)."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.tokens import default_token_generator
+from django.core import signing
+from django.core.mail import send_mail
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext as _
+
+from django_tasks import task
+
+CONFIRMATION_SALT = "mentors.confirm-email"
+CONFIRMATION_MAX_AGE = 60 * 60 * 24 * 7  # a week
+
+
+@task()
+def send_email(subject, template, context, recipients):
+    body = render_to_string(template, {**context, "site_url": settings.SITE_BASE_URL})
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
+
+
+def absolute(path):
+    return settings.SITE_BASE_URL.rstrip("/") + path
+
+
+def confirmation_token(mentor):
+    """Signed, expiring, and bound to the address it was sent to."""
+    return signing.dumps({"mentor": mentor.pk, "email": mentor.contact_email}, salt=CONFIRMATION_SALT)
+
+
+def read_confirmation_token(token):
+    """The (mentor id, email) a token was issued for; raises signing.BadSignature when tampered or expired."""
+    data = signing.loads(token, salt=CONFIRMATION_SALT, max_age=CONFIRMATION_MAX_AGE)
+    return data["mentor"], data["email"]
+
+
+def send_confirmation(mentor):
+    url = absolute(reverse("mentors:confirm-email", args=[confirmation_token(mentor)]))
+    send_email.enqueue(
+        _("Confirm your email address"),
+        "mentors/emails/confirm_email.txt",
+        {"name": mentor.full_name, "url": url},
+        [mentor.contact_email],
+    )
+
+
+def send_invitation(mentor):
+    user = mentor.user
+    url = absolute(
+        reverse(
+            "mentors:invitation",
+            args=[urlsafe_base64_encode(force_bytes(user.pk)), default_token_generator.make_token(user)],
+        )
+    )
+    send_email.enqueue(
+        _("You are invited to mentor with La Fabrique des Mobilités"),
+        "mentors/emails/invitation.txt",
+        {"name": mentor.full_name, "url": url},
+        [mentor.contact_email],
+    )
+
+
+def editor_emails():
+    editors = get_user_model().objects.filter(
+        Q(is_superuser=True)
+        | Q(user_permissions__codename="change_mentorprofile")
+        | Q(groups__permissions__codename="change_mentorprofile"),
+        is_active=True,
+    )
+    return sorted({email for email in editors.values_list("email", flat=True) if email})
+
+
+def notify_editors_of_application(mentor):
+    recipients = editor_emails()
+    if not recipients:
+        return
+    url = absolute(reverse("mentors_mentorprofile_modeladmin_inspect", args=[mentor.pk]))
+    send_email.enqueue(
+        _("New mentor application: %(name)s") % {"name": mentor.full_name},
+        "mentors/emails/new_application.txt",
+        {"name": mentor.full_name, "headline": mentor.headline, "url": url},
+        recipients,
+    )
+
+
+def notify_mentor_of_approval(mentor):
+    send_email.enqueue(
+        _("Your mentor profile is published"),
+        "mentors/emails/approved.txt",
+        {"name": mentor.full_name, "url": absolute(mentor.get_url()), "me_url": absolute(reverse("mentors:me"))},
+        [mentor.contact_email],
+    )
+
+
+def send_already_registered(email):
+    """Someone applied with a known address: tell its owner, without telling the applicant."""
+    send_email.enqueue(
+        _("You already have a mentor account"),
+        "mentors/emails/already_registered.txt",
+        {"login_url": absolute(reverse("login")), "reset_url": absolute(reverse("password_reset"))},
+        [email],
+    )

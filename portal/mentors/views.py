@@ -1,0 +1,26 @@
+"""Public directory and profile pages, and the mentor's own space."""
+
+from django.http import Http404
+from django.template.response import TemplateResponse
+
+from portal.mentors.directory import DirectoryForm, find_mentors, to_query_string
+from portal.mentors.models import MentorProfile
+
+
+def directory(request, index_page):
+    form = DirectoryForm(request.GET or None)
+    criteria = form.criteria()
+    result = find_mentors(criteria, request.GET.get("page"))
+    form.show_counts(result.counts)
+    context = index_page.get_context(request)
+    context |= {"form": form, "result": result, "criteria": criteria, "current_query": to_query_string(criteria)}
+    return TemplateResponse(request, "mentors/mentor_index_page.html", context)
+
+
+def profile(request, index_page, slug):
+    try:
+        mentor = MentorProfile.objects.public().for_listing().get(slug=slug)
+    except MentorProfile.DoesNotExist as missing:
+        raise Http404 from missing
+    context = index_page.get_context(request) | {"mentor": mentor}
+    return TemplateResponse(request, "mentors/mentor_profile.html", context)
