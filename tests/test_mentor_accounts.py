@@ -266,3 +266,54 @@ def test_the_mentor_space_requires_a_login(client, db):
 def test_confirmation_tokens_are_bound_to_their_salt():
     with pytest.raises(signing.BadSignature):
         notifications.read_confirmation_token(signing.dumps({"mentor": 1, "email": "a@b.c"}))
+
+
+def profile_data(mentor, **overrides):
+    return {
+        "action": "save",
+        "full_name": mentor.full_name,
+        "headline": mentor.headline,
+        "organisation": mentor.organisation,
+        "actor_type": mentor.actor_type_id,
+        "bio": mentor.bio,
+        "themes": "open data",
+        "mentoring_models": [m.pk for m in mentor.mentoring_models.all()],
+        "offers_individual": "on",
+        "languages": [lang.pk for lang in mentor.languages.all()],
+        "region": mentor.region,
+        "meeting_mode": mentor.meeting_mode,
+        "capacity": "2",
+        "accepting_requests": "on",
+        **overrides,
+    }
+
+
+def test_a_mentor_adds_a_photo_shown_on_the_public_profile(client, directory):
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from PIL import Image
+
+    mentor = MentorProfileFactory(full_name="Claire", account=PASSWORD)
+    client.force_login(mentor.user)
+    buffer = io.BytesIO()
+    Image.new("RGB", (200, 200), "teal").save(buffer, "PNG")
+    photo = SimpleUploadedFile("claire.png", buffer.getvalue(), content_type="image/png")
+    assert client.post(reverse("mentors:me"), profile_data(mentor, photo_file=photo)).status_code == 302
+    mentor.refresh_from_db()
+    assert mentor.photo.title == "Claire"
+    assert 'class="avatar avatar--large"' in client.get(f"{directory.url}{mentor.slug}/").content.decode()
+
+
+def test_a_file_that_is_not_an_image_is_refused_as_a_photo(client, directory):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    mentor = MentorProfileFactory(full_name="Claire", account=PASSWORD)
+    client.force_login(mentor.user)
+    fake = SimpleUploadedFile("virus.png", b"MZ not an image", content_type="image/png")
+    response = client.post(reverse("mentors:me"), profile_data(mentor, photo_file=fake))
+    assert response.status_code == 200
+    assert "image" in response.context["form"].errors["photo_file"][0].lower()
+    mentor.refresh_from_db()
+    assert mentor.photo is None

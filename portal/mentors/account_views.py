@@ -25,7 +25,7 @@ from portal.mentors.models import MentorProfile, MentorStatus
 
 def apply(request):
     charter = CharterPage.current()
-    form = MentorApplicationForm(request.POST or None)
+    form = MentorApplicationForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["contact_email"]
         existing = MentorProfile.objects.filter(contact_email__iexact=email).first()
@@ -115,7 +115,7 @@ def me(request):
                 messages.error(request, str(error))
             return redirect("mentors:me")
         else:
-            form = MentorProfileForm(request.POST, instance=mentor)
+            form = MentorProfileForm(request.POST, request.FILES, instance=mentor)
             if form.is_valid():
                 form.save()
                 messages.success(request, _("Your profile is up to date."))

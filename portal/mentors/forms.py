@@ -3,8 +3,11 @@
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.utils.translation import gettext_lazy as _
+from wagtail.images import get_image_model
+from wagtail.images.fields import WagtailImageField
 
 from portal.mentors.models import MentorProfile
+from portal.taxonomy.models import Region
 
 
 class MentorProfileForm(forms.ModelForm):
@@ -32,17 +35,33 @@ class MentorProfileForm(forms.ModelForm):
             "bio": forms.Textarea(attrs={"rows": 8}),
         }
 
+    photo_file = WagtailImageField(
+        label=_("Photo"), required=False, help_text=_("Optional. A portrait, shown on your public profile.")
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["mentoring_models"].required = True
         self.fields["languages"].required = True
         self.fields["actor_type"].empty_label = _("Choose…")
+        self.fields["region"].choices = [("", _("Choose…")), *Region.choices]
 
     def clean(self):
         cleaned = super().clean()
         if not cleaned.get("offers_individual") and not cleaned.get("offers_group"):
             raise forms.ValidationError(_("Offer individual mentoring, group mentoring, or both."))
         return cleaned
+
+    def save(self, commit=True):
+        mentor = super().save(commit=False)
+        if self.cleaned_data.get("photo_file"):
+            photo = get_image_model()(title=mentor.full_name, file=self.cleaned_data["photo_file"])
+            photo.save()
+            mentor.photo = photo
+        if commit:
+            mentor.save()
+            self.save_m2m()
+        return mentor
 
 
 class MentorApplicationForm(MentorProfileForm):
