@@ -113,3 +113,19 @@ def test_demo_has_no_placeholder_text(demo, client):
         html = client.get(page.url).content.decode().lower()
         assert "lorem" not in html, page.url
         assert "todo" not in html, page.url
+
+
+def test_demo_has_about_thirty_varied_mentors(demo, client):
+    mentors = MentorProfile.objects.all()
+    assert 25 <= mentors.count() <= 40
+    assert set(mentors.values_list("actor_type__code", flat=True)) == {
+        "collectivite",
+        "industrie",
+        "startup",
+        "laboratoire",
+        "ecole",
+    }
+    assert mentors.filter(status="paused").exists() and mentors.filter(accepting_requests=False).exists()
+    assert not mentors.exclude(contact_email__endswith="@example.org").exists()
+    html = client.get("/mentors/?theme=open-source").content.decode()
+    assert "Julien Ferrand" in html

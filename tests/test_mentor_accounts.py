@@ -317,3 +317,26 @@ def test_a_file_that_is_not_an_image_is_refused_as_a_photo(client, directory):
     assert "image" in response.context["form"].errors["photo_file"][0].lower()
     mentor.refresh_from_db()
     assert mentor.photo is None
+
+
+def test_a_mentor_resets_a_forgotten_password_in_french(client, directory):
+    MentorProfileFactory(contact_email="claire@example.org", account=PASSWORD)
+    response = client.post(reverse("password_reset"), {"email": "claire@example.org"}, follow=True)
+    assert "Si un compte utilise cette adresse" in response.content.decode()
+    [message] = mail.outbox
+    link = re.search(r"http://\S+/comptes/reset/\S+", message.body).group(0).split("testserver")[-1]
+    form_page = client.get(link, follow=True)
+    new_password = "un tout nouveau mot de passe"
+    response = client.post(
+        form_page.redirect_chain[-1][0], {"new_password1": new_password, "new_password2": new_password}, follow=True
+    )
+    assert "Votre nouveau mot de passe est enregistré." in response.content.decode()
+    assert client.login(username="claire@example.org", password=new_password)
+
+
+def test_a_mentor_logs_out(client, directory):
+    mentor = MentorProfileFactory(account=PASSWORD)
+    client.force_login(mentor.user)
+    response = client.post(reverse("logout"), follow=True)
+    assert response.redirect_chain[-1][0] == "/"
+    assert client.get(reverse("mentors:me")).status_code == 302

@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.utils.translation import gettext_lazy as _
+
 from wagtail.images import get_image_model
 from wagtail.images.fields import WagtailImageField
 
