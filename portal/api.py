@@ -3,8 +3,10 @@
 from django.utils.translation import gettext as _
 
 from ninja import NinjaAPI
-from ninja.errors import ValidationError
+from ninja.errors import HttpError, ValidationError
 
+from portal.challenges.api import router as challenges_router
+from portal.mentors.api import matching_router
 from portal.mentors.api import router as mentors_router
 
 api = NinjaAPI(
@@ -14,8 +16,17 @@ api = NinjaAPI(
     urls_namespace="api-v1",
 )
 api.add_router("/mentors/", mentors_router)
+api.add_router("/challenges/", challenges_router)
+api.add_router("/match/", matching_router)
 
 
 @api.exception_handler(ValidationError)
 def invalid_parameters(request, error):
     return api.create_response(request, {"detail": _("Invalid parameters."), "errors": error.errors}, status=422)
+
+
+@api.exception_handler(HttpError)
+def http_error(request, error):
+    # Ninja raises a 400 HttpError when the body is not JSON; say it in the portal's language.
+    detail = _("The request body is not valid JSON.") if error.status_code == 400 else str(error)
+    return api.create_response(request, {"detail": detail}, status=error.status_code)

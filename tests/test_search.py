@@ -66,13 +66,31 @@ def test_odd_queries_never_break_search(client, query):
     assert "<script>alert(1)</script>" not in response.content.decode()
 
 
-def test_search_results_are_paginated(client, challenge_index):
+def test_search_results_are_paginated_within_a_kind(client, challenge_index):
     for number in range(12):
         ChallengePageFactory(parent=challenge_index, title=f"Défi mobilité {number}")
-    first = client.get("/search/", {"q": "mobilité"})
-    assert len(first.context["results"]) == 10
-    assert len(client.get("/search/", {"q": "mobilité", "page": "2"}).context["results"]) == 2
-    assert client.get("/search/", {"q": "mobilité", "page": "x"}).status_code == 200
+    overview = client.get("/search/", {"q": "mobilité"})
+    assert "Voir les 12 résultats dans « Défis »" in overview.content.decode()
+    first = client.get("/search/", {"q": "mobilité", "kind": "challenges"})
+    assert len(first.context["results_page"]) == 10
+    second = client.get("/search/", {"q": "mobilité", "kind": "challenges", "page": "2"})
+    assert len(second.context["results_page"]) == 2
+    assert client.get("/search/", {"q": "mobilité", "kind": "challenges", "page": "x"}).status_code == 200
+    assert client.get("/search/", {"q": "mobilité", "kind": "nimportequoi"}).status_code == 200
+
+
+def test_search_groups_results_by_kind_with_counts(client, home, challenge_index, story_index, directory):
+    from tests.factories import MentorProfileFactory, StoryPageFactory
+
+    ChallengePageFactory(parent=challenge_index, title="Covoiturage rural")
+    StoryPageFactory(parent=story_index, title="Un covoiturage qui a marché")
+    MentorProfileFactory(full_name="Sophie Laurent", headline="Fondatrice d'un service de covoiturage")
+    MentorProfileFactory(full_name="Paul En Pause", headline="Expert covoiturage", status="paused")
+    html = client.get("/search/", {"q": "covoiturage"}).content.decode()
+    assert "3 résultats pour « covoiturage »" in html
+    assert "Défis (1)" in html and "Mentors (1)" in html and "Retours d&#x27;expérience (1)" in html
+    assert f'href="{directory.url}sophie-laurent/"' in html
+    assert "Paul En Pause" not in html
 
 
 def test_search_reads_every_text_field_of_every_page_type(client, home, challenge_index, story_index):

@@ -17,6 +17,8 @@ from wagtail.search import index
 from portal.challenges.filters import ChallengeFilterForm
 from portal.home.blocks import RICH_TEXT_FEATURES, BodyBlock
 from portal.home.models import BasePage
+from portal.mentors.matching import mentors_for_challenge
+from portal.mentors.models import MentorIndexPage
 
 LISTING_PAGE_SIZE = 12
 
@@ -129,6 +131,8 @@ class ChallengePage(BasePage):
             StoryPage.objects.live().filter(related_challenges=self).for_listing().order_by("-start_year")
         )
         context["recommended_models"] = self.recommended_models_with_pages()
+        context["matches"] = mentors_for_challenge(self)
+        context["mentor_directory"] = MentorIndexPage.objects.live().first()
         return context
 
     def recommended_models_with_pages(self):

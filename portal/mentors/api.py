@@ -6,6 +6,8 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
 from portal.mentors.directory import ACCEPTING, EVERYONE, DirectoryForm, matching_ids
+from portal.mentors.forms import MAX_NEED_LENGTH
+from portal.mentors.matching import mentors_for_text
 from portal.mentors.models import MentorIndexPage, MentorProfile
 
 router = Router(tags=["mentors"])
@@ -68,3 +70,44 @@ def list_mentors(request: HttpRequest, filters: Query[MentorFilters]):
     by_id = MentorProfile.objects.for_listing().in_bulk(ids)
     directory = MentorIndexPage.objects.live().first()
     return Status(200, [serialise(by_id[pk], directory) for pk in ids])
+
+
+class MatchOut(Schema):
+    slug: str
+    name: str
+    url: str
+    score: float
+    reasons: list[str]
+
+
+class MatchResults(Schema):
+    results: list[MatchOut]
+
+
+class MatchIn(Schema):
+    text: str = Field(..., min_length=1, max_length=MAX_NEED_LENGTH, description="The problem, in a few sentences")
+    limit: int = Field(10, ge=1, le=50)
+
+
+def serialise_matches(matches):
+    directory = MentorIndexPage.objects.live().first()
+    return [
+        MatchOut(
+            slug=match.mentor.slug,
+            name=match.mentor.full_name,
+            url=match.mentor.get_url(directory),
+            score=match.score,
+            reasons=match.reasons,
+        )
+        for match in matches
+    ]
+
+
+matching_router = Router(tags=["matching"])
+
+
+@matching_router.post("/", response={200: MatchResults, 422: ErrorOut}, summary="Mentors for a free-text problem")
+def match_text(request: HttpRequest, payload: MatchIn):
+    if not payload.text.strip():
+        return Status(422, {"detail": _("Invalid parameters."), "errors": {"text": [_("The text is empty.")]}})
+    return Status(200, {"results": serialise_matches(mentors_for_text(payload.text, payload.limit))})

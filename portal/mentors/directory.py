@@ -12,9 +12,6 @@ from django.db.models import Count, Q
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.search.backends import get_search_backend
-
-from portal.home.models import CharterPage
 from portal.mentors.models import MentorProfile
 from portal.taxonomy.models import ActorType, Language, MentoringModel, Region, Theme
 
@@ -26,13 +23,6 @@ INVALID_CHOICE = _("“%(value)s” is not one of the available choices: this fi
 ACCEPTING = "1"
 EVERYONE = "all"
 FACETS = ("theme", "model", "actor_type", "language", "region")
-
-
-def available(mentors):
-    """Mentors who can take a new request now: accepting, and bound by the current charter."""
-    charter = CharterPage.current()
-    mentors = mentors.filter(accepting_requests=True)
-    return mentors.filter(charter_version=charter.version) if charter else mentors
 
 
 class DirectoryForm(forms.Form):
@@ -115,13 +105,13 @@ def apply_facets(mentors, criteria):
     if criteria.get("region"):
         mentors = mentors.filter(region=criteria["region"])
     if criteria.get("availability", ACCEPTING) == ACCEPTING:
-        mentors = available(mentors)
+        mentors = mentors.available()
     return mentors
 
 
 def text_matches(query):
     """Ids of public profiles matching every word of the query, best first."""
-    results = get_search_backend().search(query, MentorProfile.objects.public(), operator="and")
+    results = MentorProfile.objects.public().search(query, operator="and")
     return [mentor.pk for mentor in results[:MAX_TEXT_MATCHES]]
 
 

@@ -110,3 +110,19 @@ class CharterAcceptanceForm(forms.Form):
         label=_("I have read and I accept this version of the ethics charter."),
         error_messages={"required": _("Tick the box to accept the charter.")},
     )
+
+
+MAX_NEED_LENGTH = 10_000
+
+
+class MatchForm(forms.Form):
+    texte = forms.CharField(
+        label=_("Describe your challenge"),
+        max_length=MAX_NEED_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("A few sentences: what you want to achieve, what blocks you, your context."),
+        error_messages={
+            "required": _("Describe your challenge in a few words."),
+            "max_length": _("Your text is too long: %(limit_value)d characters at most (it has %(show_value)d)."),
+        },
+    )

@@ -5,10 +5,6 @@ on its own: an invalid row is reported with its line number and skipped, valid r
 updated by email, each in its own transaction.
 """
 
-import csv
-import io
-from dataclasses import dataclass, field
-
 from django import forms
 from django.db import transaction
 from django.utils import timezone
@@ -16,6 +12,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from portal.home.models import CharterPage
+from portal.importing import ImportReport, read_rows, split_list
 from portal.mentors.models import MAX_CAPACITY, MentorProfile, MentorStatus
 from portal.taxonomy.models import (
     ActorType,
@@ -35,15 +32,6 @@ COLUMNS = [
 REQUIRED_COLUMNS = ["full_name", "email", "actor_type", "headline", "bio", "region"]
 YES = {"oui", "yes", "true", "1", "o", "y", "vrai"}
 NO = {"non", "no", "false", "0", "n", "faux"}
-LIST_SEPARATOR = ";"
-
-
-class ImportFileError(Exception):
-    """The file as a whole cannot be imported; nothing was written."""
-
-
-def split_list(value):
-    return [item.strip() for item in value.split(LIST_SEPARATOR) if item.strip()]
 
 
 class MentorRowForm(forms.Form):
@@ -113,42 +101,6 @@ class MentorRowForm(forms.Form):
         raise forms.ValidationError(_("“%(value)s” is neither oui nor non"), params={"value": value})
 
 
-@dataclass
-class ImportReport:
-    created: int = 0
-    updated: int = 0
-    skipped: int = 0
-    errors: list = field(default_factory=list)
-    unknown_columns: list = field(default_factory=list)
-
-
-def read_rows(content):
-    """The CSV's rows as (line number, dict); raises ImportFileError for an unusable file."""
-    try:
-        text = content.decode("utf-8-sig") if isinstance(content, bytes) else content
-    except UnicodeDecodeError as error:
-        raise ImportFileError(_("The file is not UTF-8 encoded text: is it really a CSV file?")) from error
-    if "\x00" in text:
-        raise ImportFileError(_("The file is not UTF-8 encoded text: is it really a CSV file?"))
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    try:
-        header = [name.strip().lower() for name in (reader.fieldnames or [])]
-    except csv.Error as error:
-        raise ImportFileError(_("The file cannot be read as CSV: %(error)s") % {"error": error}) from error
-    missing = [column for column in REQUIRED_COLUMNS if column not in header]
-    if missing:
-        raise ImportFileError(
-            _("Required columns are missing: %(columns)s. Expected header: %(header)s")
-            % {"columns": ", ".join(missing), "header": ",".join(COLUMNS)}
-        )
-    reader.fieldnames = header
-    try:
-        rows = [(reader.line_num, row) for row in reader]
-    except csv.Error as error:
-        raise ImportFileError(_("The file cannot be read as CSV: %(error)s") % {"error": error}) from error
-    return header, rows
-
-
 class MentorImporter:
     def __init__(self, *, publish=True, progress=None):
         self.status = MentorStatus.PUBLISHED if publish else MentorStatus.PENDING
@@ -159,7 +111,7 @@ class MentorImporter:
         self.charter = CharterPage.current()
 
     def run(self, content):
-        header, rows = read_rows(content)
+        header, rows = read_rows(content, COLUMNS, REQUIRED_COLUMNS)
         report = ImportReport(unknown_columns=[column for column in header if column not in COLUMNS])
         for done, (line, row) in enumerate(rows, start=1):
             form = MentorRowForm({key: (value or "").strip() for key, value in row.items() if key in COLUMNS})

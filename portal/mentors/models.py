@@ -13,13 +13,15 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
 
 from portal.home.blocks import RICH_TEXT_FEATURES
-from portal.home.models import BasePage
+from portal.home.models import BasePage, CharterPage
+from portal.mentors import french
 from portal.taxonomy.models import Region
 
 # Addresses under /mentors/ that belong to views, never to a profile.
-RESERVED_SLUGS = {"me", "devenir-mentor", "confirmer", "bienvenue"}
+RESERVED_SLUGS = {"me", "devenir-mentor", "confirmer", "bienvenue", "defi"}
 MAX_CAPACITY = 20
 
 
@@ -42,10 +44,17 @@ class MentorTheme(ItemBase):
     content_object = models.ForeignKey("mentors.MentorProfile", on_delete=models.CASCADE, related_name="theme_items")
 
 
-class MentorProfileQuerySet(models.QuerySet):
+class MentorProfileQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def public(self):
         """Profiles anyone may see: published ones."""
         return self.filter(status=MentorStatus.PUBLISHED)
+
+    def available(self):
+        """Published mentors who can take a new request now: accepting, bound by the current charter,
+        with room left (capacity counts active mentorships once requests exist)."""
+        charter = CharterPage.current()
+        mentors = self.public().filter(accepting_requests=True, capacity__gt=0)
+        return mentors.filter(charter_version=charter.version) if charter else mentors
 
     def for_listing(self):
         return self.select_related("actor_type", "photo").prefetch_related("themes", "mentoring_models", "languages")
@@ -120,6 +129,7 @@ class MentorProfile(index.Indexed, models.Model):
         index.SearchField("headline"),
         index.SearchField("bio"),
         index.SearchField("organisation"),
+        index.SearchField("matching_terms"),
         index.RelatedFields("themes", [index.SearchField("name"), index.FilterField("slug")]),
         index.RelatedFields("mentoring_models", [index.FilterField("code")]),
         index.RelatedFields("languages", [index.FilterField("code")]),
@@ -127,6 +137,8 @@ class MentorProfile(index.Indexed, models.Model):
         index.FilterField("status"),
         index.FilterField("region"),
         index.FilterField("accepting_requests"),
+        index.FilterField("capacity"),
+        index.FilterField("charter_version"),
         index.FilterField("offers_individual"),
         index.FilterField("offers_group"),
     ]
@@ -153,6 +165,15 @@ class MentorProfile(index.Indexed, models.Model):
             number += 1
             slug = f"{base}-{number}"
         return slug
+
+    def matching_text(self):
+        """Everything that says what the mentor knows, for matching."""
+        themes = " ".join(theme.name for theme in self.themes.all())
+        return f"{self.headline} {themes} {self.organisation} {self.bio}"
+
+    def matching_terms(self):
+        """The stemmed French terms of the profile, so that "donnée" finds "données" on any backend."""
+        return " ".join(french.terms(self.matching_text())) if self.pk else ""
 
     @property
     def is_public(self):
@@ -185,6 +206,12 @@ class MentorIndexPage(RoutablePageMixin, BasePage):
         from portal.mentors.views import directory
 
         return directory(request, self)
+
+    @path("defi/", name="match")
+    def match(self, request):
+        from portal.mentors.views import match
+
+        return match(request, self)
 
     @path("<slug:slug>/", name="profile")
     def profile(self, request, slug):

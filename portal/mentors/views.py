@@ -4,6 +4,8 @@ from django.http import Http404
 from django.template.response import TemplateResponse
 
 from portal.mentors.directory import DirectoryForm, find_mentors, to_query_string
+from portal.mentors.forms import MatchForm
+from portal.mentors.matching import mentors_for_text
 from portal.mentors.models import MentorProfile
 
 
@@ -24,3 +26,11 @@ def profile(request, index_page, slug):
         raise Http404 from missing
     context = index_page.get_context(request) | {"mentor": mentor}
     return TemplateResponse(request, "mentors/mentor_profile.html", context)
+
+
+def match(request, index_page):
+    """ "Décrivez votre défi": the challenge matching, for a problem that is not a challenge page yet."""
+    form = MatchForm(request.GET or None)
+    matches = mentors_for_text(form.cleaned_data["texte"]) if form.is_valid() else None
+    context = index_page.get_context(request) | {"form": form, "matches": matches, "mentor_directory": index_page}
+    return TemplateResponse(request, "mentors/match.html", context)

@@ -1,0 +1,81 @@
+"""Site search, grouped by kind of content, each kind searched through the configured backend."""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import Page
+
+from portal.challenges.models import ChallengePage, StoryPage
+from portal.home.models import MentoringModelPage
+from portal.mentors.models import MentorIndexPage, MentorProfile
+
+PREVIEW_SIZE = 3
+
+
+@dataclass
+class Kind:
+    code: str
+    label: str
+
+    def results(self, query, site_root):
+        raise NotImplementedError
+
+
+class PageKind(Kind):
+    def __init__(self, code, label, page_class):
+        super().__init__(code, label)
+        self.page_class = page_class
+
+    def results(self, query, site_root):
+        pages = self.page_class.objects.live().public().descendant_of(site_root, inclusive=True)
+        return pages.search(query)
+
+
+class OtherPagesKind(Kind):
+    def results(self, query, site_root):
+        pages = (
+            Page.objects.live()
+            .public()
+            .descendant_of(site_root, inclusive=True)
+            .not_type(ChallengePage, StoryPage, MentoringModelPage)
+            .specific()
+        )
+        return pages.search(query)
+
+
+class MentorKind(Kind):
+    def results(self, query, site_root):
+        return MentorProfile.objects.public().search(query)
+
+
+KINDS = [
+    PageKind("challenges", _("Challenges"), ChallengePage),
+    MentorKind("mentors", _("Mentors")),
+    PageKind("stories", _("Experience stories"), StoryPage),
+    PageKind("models", _("Mentoring models"), MentoringModelPage),
+    OtherPagesKind("pages", _("Other pages")),
+]
+KIND_CODES = [kind.code for kind in KINDS]
+
+
+@dataclass
+class Group:
+    kind: Kind
+    results: object
+    count: int
+
+
+def search_groups(query, site_root):
+    """Every kind with its results (lazy) and count, in display order, empty kinds left out."""
+    groups = []
+    for kind in KINDS:
+        results = kind.results(query, site_root)
+        count = results.count()
+        if count:
+            groups.append(Group(kind, results, count))
+    return groups
+
+
+def mentor_directory():
+    return MentorIndexPage.objects.live().first()
