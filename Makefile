@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev run migrate demo superuser test lint format check messages clean
+.PHONY: help install install-dev run migrate demo superuser test lint format check messages eval-matching clean
 
 help: ## List the available commands
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-12s %s\n", $$1, $$2}'
@@ -61,6 +61,12 @@ check: install-dev ## Django system checks and missing migrations
 messages: install-dev ## Update the French translation catalogue, then compile it
 	$(MANAGE) makemessages --locale fr --no-obsolete --ignore ".venv/*"
 	$(MANAGE) compilemessages --locale fr --ignore ".venv/*"
+
+eval-matching: install-dev ## Measure matching (nDCG@5, recall@10) on bench/matching_eval.json in a throw-away database
+	@rm -rf .eval && mkdir -p .eval
+	DATABASE_URL=sqlite:///$(CURDIR)/.eval/eval.sqlite3 $(MANAGE) migrate --no-input -v0
+	DATABASE_URL=sqlite:///$(CURDIR)/.eval/eval.sqlite3 $(MANAGE) eval_matching bench/matching_eval.json
+	@rm -rf .eval
 
 clean: ## Remove the virtualenv and the local database
 	rm -rf $(VENV) db.sqlite3

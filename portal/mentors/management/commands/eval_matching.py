@@ -1,0 +1,34 @@
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+
+from portal.mentors.evaluation import run
+from portal.mentors.models import MentorProfile
+
+DEFAULT_SET = Path(settings.BASE_DIR) / "bench" / "matching_eval.json"
+TARGETS = "targets: nDCG@5 >= 0.90, recall@10 >= 0.95, 0 unavailable offered"
+
+
+class Command(BaseCommand):
+    help = "Measure matching on a labelled set, in an empty database (use `make eval-matching`)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("dataset", type=Path, nargs="?", default=DEFAULT_SET)
+
+    def handle(self, *args, dataset, **options):
+        if MentorProfile.objects.exists():
+            raise CommandError("This database already has mentors: evaluate on an empty one (make eval-matching).")
+        results, challenges, mentors = run(dataset)
+        backend = settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"].rsplit(".", 1)[-1]
+        self.stdout.write(
+            f"Matching evaluation: {challenges} challenges, {mentors} mentors; "
+            f"search backend {backend} ({connection.vendor})"
+        )
+        self.stdout.write(f"{'ranking':<14} {'nDCG@5':>8} {'recall@10':>10} {'unavailable offered':>20}")
+        for name, scores in results.items():
+            self.stdout.write(
+                f"{name:<14} {scores.ndcg_at_5:>8.3f} {scores.recall_at_10:>10.3f} {scores.unavailable_offered:>20d}"
+            )
+        self.stdout.write(TARGETS)
