@@ -133,3 +133,13 @@ def test_a_theme_added_by_an_editor_is_searchable_as_soon_as_the_page_is_publish
     response = editor_client.post(reverse("wagtailadmin_pages:edit", args=[challenge.pk]), nested_form_data(data))
     assert response.status_code == 302
     assert "Défi A" in editor_client.get("/search/", {"q": "covoiturage"}).content.decode()
+
+
+def test_a_mentor_paused_after_publication_leaves_the_search_results(client, directory):
+    from portal.mentors import lifecycle
+    from tests.factories import MentorProfileFactory
+
+    mentor = MentorProfileFactory(full_name="Sophie Laurent", headline="Covoiturage rural")
+    assert "Sophie Laurent" in client.get("/search/", {"q": "covoiturage"}).content.decode()
+    lifecycle.pause(mentor)
+    assert "Sophie Laurent" not in client.get("/search/", {"q": "covoiturage"}).content.decode()

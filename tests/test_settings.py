@@ -116,6 +116,14 @@ def test_elasticsearch_url_switches_search_to_elasticsearch_with_an_index_prefix
     assert backend["URLS"] == ["http://127.0.0.1:9200"]
     assert backend["INDEX_PREFIX"] == "mentorat_"
     assert "INDEX" not in backend
+    assert backend["INDEX_SETTINGS"]["settings"]["index"]["analysis"]["analyzer"]["default"] == {"type": "french"}
+
+
+def test_postgresql_searches_with_its_french_configuration():
+    values = settings_values(
+        "portal.settings.dev", ["WAGTAILSEARCH_BACKENDS"], DATABASE_URL="postgres://m:s@127.0.0.1:5433/mentorat"
+    )
+    assert values["WAGTAILSEARCH_BACKENDS"]["default"]["SEARCH_CONFIG"] == "french"
 
 
 def test_french_is_the_default_language_and_paris_the_time_zone(settings):

@@ -217,8 +217,12 @@ if ELASTICSEARCH_URL:
             "INDEX_PREFIX": ELASTICSEARCH_INDEX_PREFIX,
             "TIMEOUT": ELASTICSEARCH_TIMEOUT,
             "OPTIONS": {},
-            "INDEX_SETTINGS": {},
+            # French analysis (elision, stop words, stemming) for every text field without its own analyser.
+            "INDEX_SETTINGS": {"settings": {"index": {"analysis": {"analyzer": {"default": {"type": "french"}}}}}},
         }
     }
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        # PostgreSQL's own French text-search configuration (SQLite has none: see portal/mentors/french.py).
+        WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "french"
