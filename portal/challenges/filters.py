@@ -5,24 +5,15 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
+from portal.taxonomy.forms import FacetField, with_count
 from portal.taxonomy.models import ActorType, MentoringModel, Theme
-
-INVALID_CHOICE = _("“%(value)s” is not one of the available choices: this filter was ignored.")
-
-
-def with_count(label, count):
-    return f"{label} ({count})"
 
 
 class ChallengeFilterForm(forms.Form):
-    theme = forms.ChoiceField(label=_("Theme"), required=False, error_messages={"invalid_choice": INVALID_CHOICE})
-    actor_type = forms.ChoiceField(
-        label=_("Actor type"), required=False, error_messages={"invalid_choice": INVALID_CHOICE}
-    )
-    model = forms.ChoiceField(
-        label=_("Mentoring model"), required=False, error_messages={"invalid_choice": INVALID_CHOICE}
-    )
-    status = forms.ChoiceField(label=_("Status"), required=False, error_messages={"invalid_choice": INVALID_CHOICE})
+    theme = FacetField(_("Theme"))
+    actor_type = FacetField(_("Actor type"))
+    model = FacetField(_("Mentoring model"))
+    status = FacetField(_("Status"))
 
     def __init__(self, data, *, challenges):
         super().__init__(data)

@@ -13,13 +13,13 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from portal.mentors.models import MentorProfile
+from portal.taxonomy.forms import FacetField, with_count
 from portal.taxonomy.models import ActorType, Language, MentoringModel, Region, Theme
 
 PAGE_SIZE = 12
 MAX_QUERY_LENGTH = 200
 # Text matches beyond this many are not ranked further: nobody pages that far.
 MAX_TEXT_MATCHES = 1000
-INVALID_CHOICE = _("“%(value)s” is not one of the available choices: this filter was ignored.")
 ACCEPTING = "1"
 EVERYONE = "all"
 FACETS = ("theme", "model", "actor_type", "language", "region")
@@ -32,20 +32,13 @@ class DirectoryForm(forms.Form):
         max_length=MAX_QUERY_LENGTH,
         error_messages={"max_length": _("Your search is too long: %(limit_value)d characters at most.")},
     )
-    theme = forms.ChoiceField(label=_("Theme"), required=False, error_messages={"invalid_choice": INVALID_CHOICE})
-    model = forms.ChoiceField(
-        label=_("Mentoring model"), required=False, error_messages={"invalid_choice": INVALID_CHOICE}
-    )
-    actor_type = forms.ChoiceField(
-        label=_("Actor type"), required=False, error_messages={"invalid_choice": INVALID_CHOICE}
-    )
-    language = forms.ChoiceField(label=_("Language"), required=False, error_messages={"invalid_choice": INVALID_CHOICE})
-    region = forms.ChoiceField(label=_("Region"), required=False, error_messages={"invalid_choice": INVALID_CHOICE})
-    availability = forms.ChoiceField(
-        label=_("Availability"),
-        required=False,
-        choices=[(ACCEPTING, _("Accepting requests")), (EVERYONE, _("All mentors"))],
-        error_messages={"invalid_choice": INVALID_CHOICE},
+    theme = FacetField(_("Theme"))
+    model = FacetField(_("Mentoring model"))
+    actor_type = FacetField(_("Actor type"))
+    language = FacetField(_("Language"))
+    region = FacetField(_("Region"))
+    availability = FacetField(
+        _("Availability"), choices=[(ACCEPTING, _("Accepting requests")), (EVERYONE, _("All mentors"))]
     )
 
     def __init__(self, data=None):
@@ -62,7 +55,7 @@ class DirectoryForm(forms.Form):
         """Label each facet choice with how many matching mentors it holds."""
         for name, by_value in counts.items():
             self.fields[name].choices = [
-                (value, f"{label} ({by_value.get(value, 0)})" if value else label)
+                (value, with_count(label, by_value.get(value, 0)) if value else label)
                 for value, label in self.fields[name].choices
             ]
 
