@@ -1,15 +1,11 @@
-import re
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
+
+from search.query import plain_words
 
 # Long queries are refused before they reach the query parser, which had a regular-expression
 # denial-of-service advisory, and because no useful site search needs more.
 MAX_QUERY_LENGTH = 200
-
-# Visitors type words, not query syntax: quotes, brackets, stars and the like would reach the
-# full-text engine as operators (an unbalanced quote is an SQLite FTS5 syntax error).
-NOT_A_WORD = re.compile(r"[^\w\s'’-]+")
 
 
 class SearchForm(forms.Form):
@@ -23,7 +19,7 @@ class SearchForm(forms.Form):
     )
 
     def clean_q(self):
-        words = NOT_A_WORD.sub(" ", self.cleaned_data["q"]).split()
+        words = plain_words(self.cleaned_data["q"])
         if not words:
             raise forms.ValidationError(self.fields["q"].error_messages["required"], code="required")
-        return " ".join(words)
+        return words

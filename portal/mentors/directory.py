@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from portal.mentors.models import MentorProfile
 from portal.taxonomy.forms import FacetField, with_count
 from portal.taxonomy.models import ActorType, Language, MentoringModel, Region, Theme
+from search.query import plain_words
 
 PAGE_SIZE = 12
 MAX_QUERY_LENGTH = 200
@@ -66,7 +67,7 @@ class DirectoryForm(forms.Form):
         self.is_valid()
         criteria = {name: value for name, value in self.cleaned_data.items() if value}
         criteria.setdefault("availability", ACCEPTING)
-        criteria["q"] = " ".join(criteria.get("q", "").split())
+        criteria["q"] = plain_words(criteria.get("q", ""))
         return criteria
 
 

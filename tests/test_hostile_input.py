@@ -1,0 +1,51 @@
+"""Random, long, unicode, HTML and query-syntax input never makes a public page or the API fail."""
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.factories import ChallengePageFactory, MentorProfileFactory
+
+pytestmark = pytest.mark.django_db
+
+SYNTAX = ['"', "'", "(", ")", "*", "NEAR(a b)", "title:x", "a OR", "-", "^", "<script>alert(1)</script>", "\x00", "%"]
+hostile = st.one_of(
+    st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=300),
+    st.lists(st.sampled_from(SYNTAX), max_size=6).map("".join),
+    st.text(max_size=20).map(lambda text: text * 40),
+)
+FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+@pytest.fixture
+def content(challenge_index, directory):
+    MentorProfileFactory(full_name="Claire", themes=["open data"])
+    return ChallengePageFactory(parent=challenge_index, themes=["open data"], models=["peer-to-peer"])
+
+
+def assert_handled(response):
+    assert response.status_code < 500, response.status_code
+    assert b"<script>alert(1)</script>" not in response.content
+
+
+@FUZZ
+@given(text=hostile)
+def test_page_query_boxes_and_filters_survive_anything(client, content, directory, text):
+    for url, params in [
+        ("/search/", {"q": text}),
+        ("/search/", {"q": "données", "kind": text, "page": text}),
+        (directory.url, {"q": text, "theme": text, "region": text, "availability": text, "page": text}),
+        (f"{directory.url}defi/", {"texte": text}),
+        (content.get_parent().url, {"theme": text, "actor_type": text, "model": text, "status": text}),
+    ]:
+        assert_handled(client.get(url, params))
+
+
+@FUZZ
+@given(text=hostile, limit=st.one_of(st.integers(), st.text(max_size=5)))
+def test_the_api_answers_a_clear_4xx_or_results_for_anything(client, content, text, limit):
+    assert_handled(client.get("/api/v1/mentors/", {"q": text, "region": text, "accepting": text}))
+    assert_handled(client.get(f"/api/v1/challenges/{content.slug}/mentors/", {"limit": limit}))
+    response = client.post("/api/v1/match/", {"text": text, "limit": limit}, content_type="application/json")
+    assert_handled(response)
+    assert "detail" in response.json() or "results" in response.json()
