@@ -61,7 +61,7 @@ class DemoLoader:
         privacy = self.ensure_page(
             self.home,
             StandardPage,
-            body=self.stream(content.PRIVACY_PAGE["body"]),
+            body=content.PRIVACY_PAGE["body"],
             **{key: value for key, value in content.PRIVACY_PAGE.items() if key != "body"},
         )
         self.fill_resources(resources, charter)
@@ -90,17 +90,13 @@ class DemoLoader:
     def single_child(self, page_class):
         return page_class.objects.child_of(self.home).get()
 
-    @staticmethod
-    def stream(blocks):
-        return [(block_type, value) for block_type, value in blocks]
-
     def programme_fields(self):
         spec = content.PROGRAMME
         return {
             "title": spec["title"],
             "slug": spec["slug"],
             "summary": spec["summary"],
-            "body": self.stream(spec["body"]),
+            "body": spec["body"],
             "show_in_menus": True,
         }
 

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from ninja import Field, Query, Router, Schema, Status
 
-from portal.mentors.directory import ACCEPTING, EVERYONE, DirectoryForm, matching_ids
+from portal.mentors.directory import ACCEPTING, EVERYONE, MAX_QUERY_LENGTH, DirectoryForm, matching_ids
 from portal.mentors.forms import MAX_NEED_LENGTH
 from portal.mentors.matching import mentors_for_text
 from portal.mentors.models import MentorIndexPage, MentorProfile
@@ -28,7 +28,7 @@ class MentorOut(Schema):
 
 
 class MentorFilters(Schema):
-    q: str = Field("", max_length=200, description="Words to find in names, headlines, biographies and themes")
+    q: str = Field("", max_length=MAX_QUERY_LENGTH, description="Words of names, headlines, biographies, themes")
     theme: str = Field("", description="A theme slug, e.g. open-source")
     model: str = Field("", description="culture-shift, peer-to-peer or agility")
     actor_type: str = Field("", description="collectivite, industrie, startup, laboratoire or ecole")

@@ -15,15 +15,14 @@ from django.utils.translation import gettext_lazy as _
 from portal.mentors.models import MentorProfile
 from portal.taxonomy.forms import FacetField, with_count
 from portal.taxonomy.models import ActorType, Language, MentoringModel, Region, Theme
+from search.forms import MAX_QUERY_LENGTH
 from search.query import plain_words
 
 PAGE_SIZE = 12
-MAX_QUERY_LENGTH = 200
 # Text matches beyond this many are not ranked further: nobody pages that far.
 MAX_TEXT_MATCHES = 1000
 ACCEPTING = "1"
 EVERYONE = "all"
-FACETS = ("theme", "model", "actor_type", "language", "region")
 
 
 class DirectoryForm(forms.Form):
