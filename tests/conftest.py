@@ -1,3 +1,5 @@
+from django.core.cache import cache
+
 from wagtail.models import Site
 
 import pytest
@@ -10,6 +12,12 @@ from tests.factories import UserFactory
 def media_root(settings, tmp_path):
     """Uploaded files of a test go to a throw-away folder."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Form limits count in the cache: each test starts from zero."""
+    cache.clear()
 
 
 @pytest.fixture

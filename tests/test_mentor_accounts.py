@@ -340,3 +340,22 @@ def test_a_mentor_logs_out(client, directory):
     response = client.post(reverse("logout"), follow=True)
     assert response.redirect_chain[-1][0] == "/"
     assert client.get(reverse("mentors:me")).status_code == 302
+
+
+def test_too_many_applications_for_one_address_are_refused_in_french(client, directory, settings):
+    settings.FORM_RATE_PER_EMAIL = "2/h"
+    for _ in range(2):
+        client.post(reverse("mentors:apply"), application(password2="différent du premier"))
+    response = client.post(reverse("mentors:apply"), application())
+    assert response.status_code == 429
+    assert "Trop de candidatures" in response.content.decode()
+    assert not MentorProfile.objects.exists() and mail.outbox == []
+
+
+def test_too_many_applications_from_one_address_ip_are_refused(client, directory, settings):
+    settings.FORM_RATE_PER_IP = "2/h"
+    for number in range(2):
+        client.post(reverse("mentors:apply"), application(contact_email=f"spam{number}@example.org", accept_charter=""))
+    response = client.post(reverse("mentors:apply"), application(contact_email="autre@example.org"))
+    assert response.status_code == 429
+    assert not MentorProfile.objects.exists()

@@ -60,6 +60,10 @@ SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 DOCUMENT_MAX_UPLOAD_MB = env_int("DOCUMENT_MAX_UPLOAD_MB", 20)
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
+# A memcached server shared by every process, e.g. 127.0.0.1:11211; without it each process keeps its own cache.
+MEMCACHED_LOCATION = env_str("MEMCACHED_LOCATION")
+FORM_RATE_PER_IP = env_str("FORM_RATE_PER_IP", "10/h")
+FORM_RATE_PER_EMAIL = env_str("FORM_RATE_PER_EMAIL", "3/h")
 # -------------------------------------------------------------------------------------------------
 
 DEBUG = False
@@ -89,6 +93,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_ratelimit",
     "ninja",
     "django.contrib.admin",  # wagtail-modeladmin list filters rely on it; its URLs are not mounted
     "django.contrib.auth",
@@ -190,6 +195,17 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "login-redirect"
 LOGOUT_REDIRECT_URL = "/"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24 * 7  # also the lifetime of a mentor's invitation link
+
+if MEMCACHED_LOCATION:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache", "LOCATION": MEMCACHED_LOCATION}
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Form limits then count per process (see portal/form_protection.py): right for one process, and
+    # the reason MEMCACHED_LOCATION exists. django-ratelimit flags that choice; it is deliberate here.
+    SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+RATELIMIT_USE_CACHE = "default"
 
 # Background work (emails, indexing) goes through django-tasks, a Wagtail 8 dependency.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -1,4 +1,4 @@
-"""Tests: fast and isolated. In-memory email and cache, MD5 hashing, tasks run immediately."""
+"""Tests: fast and isolated. In-memory email (and cache, as in base), MD5 hashing, tasks run immediately."""
 
 from .base import *  # noqa: F403
 
@@ -8,7 +8,6 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 SECURE_SSL_REDIRECT = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_AUTOREFRESH = True  # no collectstatic in tests: serve from the finders
