@@ -5,7 +5,9 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django import forms
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 LIST_SEPARATOR = ";"
@@ -18,6 +20,16 @@ class ImportFileError(Exception):
 
 def split_list(value):
     return [item.strip() for item in value.split(LIST_SEPARATOR) if item.strip()]
+
+
+def vocabulary_codes(value, allowed, message, *, many=True):
+    """The ;-separated codes of a cell (slugified: "Île-de-France" -> "ile-de-france"), all in `allowed`,
+    or a ValidationError whose message names the unknown ones and the expected codes."""
+    codes = [slugify(item) for item in split_list(value)] if many else [slugify(value)]
+    unknown = [code for code in codes if code not in allowed]
+    if unknown:
+        raise forms.ValidationError(message, params={"value": ", ".join(unknown), "choices": ", ".join(allowed)})
+    return codes if many else codes[0]
 
 
 @dataclass

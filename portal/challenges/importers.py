@@ -9,23 +9,14 @@ from dataclasses import dataclass, field
 from django import forms
 from django.db import transaction
 from django.utils.html import escape
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from portal.challenges.models import ChallengeIndexPage, ChallengePage, ChallengeStatus
-from portal.importing import ImportFileError, ImportReport, read_rows, split_list
+from portal.importing import ImportFileError, ImportReport, read_rows, split_list, vocabulary_codes
 from portal.taxonomy.models import ActorType, ActorTypeCode, MentoringModel, MentoringModelCode, Theme
 
 COLUMNS = ["title", "summary", "body", "tags", "actor_types", "models"]
 REQUIRED_COLUMNS = ["title"]
-
-
-def codes(value, allowed, message):
-    values = [slugify(item) for item in split_list(value)]
-    unknown = [item for item in values if item not in allowed]
-    if unknown:
-        raise forms.ValidationError(message, params={"value": ", ".join(unknown), "choices": ", ".join(allowed)})
-    return values
 
 
 class ChallengeRowForm(forms.Form):
@@ -41,11 +32,11 @@ class ChallengeRowForm(forms.Form):
 
     def clean_actor_types(self):
         message = _("unknown actor type “%(value)s” (expected: %(choices)s)")
-        return codes(self.cleaned_data["actor_types"], ActorTypeCode.values, message)
+        return vocabulary_codes(self.cleaned_data["actor_types"], ActorTypeCode.values, message)
 
     def clean_models(self):
         message = _("unknown mentoring model “%(value)s” (expected: %(choices)s)")
-        return codes(self.cleaned_data["models"], MentoringModelCode.values, message)
+        return vocabulary_codes(self.cleaned_data["models"], MentoringModelCode.values, message)
 
 
 @dataclass

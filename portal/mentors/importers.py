@@ -8,11 +8,10 @@ updated by email, each in its own transaction.
 from django import forms
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from portal.home.models import CharterPage
-from portal.importing import ImportReport, read_rows, split_list
+from portal.importing import ImportReport, read_rows, split_list, vocabulary_codes
 from portal.mentors.models import MAX_CAPACITY, MentorProfile, MentorStatus
 from portal.taxonomy.models import (
     ActorType,
@@ -52,42 +51,20 @@ class MentorRowForm(forms.Form):
         return self.cleaned_data["email"].lower()
 
     def clean_actor_type(self):
-        code = slugify(self.cleaned_data["actor_type"])
-        if code not in ActorTypeCode.values:
-            raise forms.ValidationError(
-                _("unknown actor type “%(value)s” (expected: %(choices)s)"),
-                params={"value": self.cleaned_data["actor_type"], "choices": ", ".join(ActorTypeCode.values)},
-            )
-        return code
+        message = _("unknown actor type “%(value)s” (expected: %(choices)s)")
+        return vocabulary_codes(self.cleaned_data["actor_type"], ActorTypeCode.values, message, many=False)
 
     def clean_models(self):
-        codes = [slugify(code) for code in split_list(self.cleaned_data["models"])]
-        unknown = [code for code in codes if code not in MentoringModelCode.values]
-        if unknown:
-            raise forms.ValidationError(
-                _("unknown mentoring model “%(value)s” (expected: %(choices)s)"),
-                params={"value": ", ".join(unknown), "choices": ", ".join(MentoringModelCode.values)},
-            )
-        return codes
+        message = _("unknown mentoring model “%(value)s” (expected: %(choices)s)")
+        return vocabulary_codes(self.cleaned_data["models"], MentoringModelCode.values, message)
 
     def clean_languages(self):
-        codes = [code.lower() for code in split_list(self.cleaned_data["languages"])] or ["fr"]
-        unknown = [code for code in codes if code not in LanguageCode.values]
-        if unknown:
-            raise forms.ValidationError(
-                _("unknown language “%(value)s” (expected: %(choices)s)"),
-                params={"value": ", ".join(unknown), "choices": ", ".join(LanguageCode.values)},
-            )
-        return codes
+        message = _("unknown language “%(value)s” (expected: %(choices)s)")
+        return vocabulary_codes(self.cleaned_data["languages"] or "fr", LanguageCode.values, message)
 
     def clean_region(self):
-        code = slugify(self.cleaned_data["region"])
-        if code not in Region.values:
-            raise forms.ValidationError(
-                _("unknown region “%(value)s” (expected: %(choices)s)"),
-                params={"value": self.cleaned_data["region"], "choices": ", ".join(Region.values)},
-            )
-        return code
+        message = _("unknown region “%(value)s” (expected: %(choices)s)")
+        return vocabulary_codes(self.cleaned_data["region"], Region.values, message, many=False)
 
     def clean_expertise(self):
         return split_list(self.cleaned_data["expertise"])
