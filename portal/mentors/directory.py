@@ -17,6 +17,7 @@ from portal.taxonomy.forms import FacetField, with_count
 from portal.taxonomy.models import ActorType, Language, MentoringModel, Region, Theme
 from search.forms import MAX_QUERY_LENGTH
 from search.query import plain_words
+from search.ranked import ranked_ids
 
 PAGE_SIZE = 12
 # Text matches beyond this many are not ranked further: nobody pages that far.
@@ -104,8 +105,7 @@ def apply_facets(mentors, criteria):
 
 def text_matches(query):
     """Ids of public profiles matching every word of the query, best first."""
-    results = MentorProfile.objects.public().search(query, operator="and")
-    return [mentor.pk for mentor in results[:MAX_TEXT_MATCHES]]
+    return ranked_ids(MentorProfile.objects.public(), [query], operator="and", limit=MAX_TEXT_MATCHES)
 
 
 def matching(criteria):

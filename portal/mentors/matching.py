@@ -14,11 +14,10 @@ from dataclasses import dataclass, field
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
-from wagtail.search.backends import get_search_backend
-
 from portal.mentors import french
 from portal.mentors.models import MentorProfile
 from portal.taxonomy.models import Theme
+from search.ranked import ranked
 
 DEFAULT_LIMIT = 6
 MAX_QUERY_TERMS = 24
@@ -38,8 +37,8 @@ class Need:
 
     @property
     def query(self):
-        ranked = sorted(self.weights, key=lambda term: -self.weights[term])
-        return " ".join(ranked[:MAX_QUERY_TERMS])
+        terms = sorted(self.weights, key=lambda term: -self.weights[term])
+        return " ".join(terms[:MAX_QUERY_TERMS])
 
 
 @dataclass
@@ -82,11 +81,8 @@ def need_for_text(text):
 
 
 def text_candidates(need, pool):
-    """Mentors of the pool the search backend finds for the need's terms, best first."""
-    if not need.weights:
-        return []
-    results = get_search_backend().search(need.query, pool, operator="or")
-    return [mentor.pk for mentor in results[:MAX_TEXT_CANDIDATES]]
+    """(mentor id, relevance) for the mentors of the pool the search backend finds, best first."""
+    return ranked(pool, need.query.split(), operator="or", limit=MAX_TEXT_CANDIDATES)
 
 
 def theme_candidates(need, pool):
@@ -97,11 +93,10 @@ def theme_candidates(need, pool):
 
 def find_mentors(need, limit=DEFAULT_LIMIT):
     pool = MentorProfile.objects.available()
-    ranked = text_candidates(need, pool)
-    candidate_ids = set(ranked) | set(theme_candidates(need, pool))
+    rank_score = dict(text_candidates(need, pool))
+    candidate_ids = set(rank_score) | set(theme_candidates(need, pool))
     if not candidate_ids:
         return []
-    rank_score = {pk: 1 - position / len(ranked) for position, pk in enumerate(ranked)}
     mentors = pool.filter(pk__in=candidate_ids).for_listing()
     scored = [score(mentor, need, rank_score.get(mentor.pk, 0)) for mentor in mentors]
     scored = [match for match in scored if match is not None]
