@@ -9,6 +9,7 @@ from wagtail.models import Page
 from portal.challenges.models import ChallengePage, StoryPage
 from portal.home.models import MentoringModelPage
 from portal.mentors.models import MentorIndexPage, MentorProfile
+from search.ranked import ranked_results
 
 PREVIEW_SIZE = 3
 
@@ -29,7 +30,7 @@ class PageKind(Kind):
 
     def results(self, query, site_root):
         pages = self.page_class.objects.live().public().descendant_of(site_root, inclusive=True)
-        return pages.search(query)
+        return ranked_results(pages, [query])
 
 
 class OtherPagesKind(Kind):
@@ -46,7 +47,7 @@ class OtherPagesKind(Kind):
 
 class MentorKind(Kind):
     def results(self, query, site_root):
-        return MentorProfile.objects.public().search(query)
+        return ranked_results(MentorProfile.objects.public(), [query])
 
 
 KINDS = [

@@ -60,3 +60,28 @@ def sqlite_ranked(queryset, words, operator, limit):
         scored = [(int(object_id), relevance) for object_id, relevance in cursor.fetchall()]
     kept = set(queryset.filter(pk__in=[pk for pk, _relevance in scored]).values_list("pk", flat=True))
     return [(pk, relevance) for pk, relevance in scored if pk in kept][:limit]
+
+
+class RankedResults:
+    """Objects in ranked order, fetched page by page: what Paginator and templates need."""
+
+    def __init__(self, queryset, ids):
+        self.queryset = queryset
+        self.ids = ids
+
+    def __len__(self):
+        return len(self.ids)
+
+    def count(self):
+        return len(self.ids)
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        ids = self.ids[index]
+        by_id = self.queryset.in_bulk(ids)
+        return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def ranked_results(queryset, words, *, operator="and", limit=1000):
+    return RankedResults(queryset, ranked_ids(queryset, words, operator=operator, limit=limit))
