@@ -26,11 +26,12 @@ class MentorButtonHelper(ButtonHelper):
         buttons = super().get_buttons_for_obj(obj, exclude, classnames_add, classnames_exclude)
         if self.permission_helper.user_can_edit_obj(self.request.user, obj):
             url = self.url_helper.get_action_url("status", quote(obj.pk))
+            classname = self.finalise_classname(classnames_add or [], classnames_exclude or [])
             buttons += [
                 {
                     "url": f"{url}?action={action}",
                     "label": ACTION_LABELS[action],
-                    "classname": "",
+                    "classname": classname,
                     "title": ACTION_LABELS[action],
                 }
                 for action in ACTIONS_BY_STATUS[obj.status]
@@ -45,7 +46,7 @@ class MentorProfileAdmin(ModelAdmin):
     menu_icon = "group"
     menu_order = 200
     add_to_settings_menu = False
-    list_display = ["full_name", "organisation", "actor_type", "status", "accepting_requests", "capacity", "updated_at"]
+    list_display = ["full_name", "organisation", "actor_type", "status", "accepting_requests"]
     list_filter = ["status", "mentoring_models", "actor_type", "languages", "region", "accepting_requests"]
     search_fields = ["full_name", "headline", "organisation", "bio", "contact_email"]
     inspect_view_enabled = True
