@@ -16,6 +16,7 @@ urlpatterns = [
     path("search/", search_views.search, name="search"),
     path("api/v1/", api.urls),
     path("mentors/", include("portal.mentors.urls")),
+    path("demandes/", include("portal.mentorships.urls")),
     path("comptes/connexion-reussie/", login_redirect, name="login-redirect"),
     path("comptes/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

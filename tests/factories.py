@@ -9,6 +9,7 @@ import wagtail_factories
 from portal.challenges.models import ChallengeIndexPage, ChallengePage, ChallengeStatus, StoryIndexPage, StoryPage
 from portal.home.models import CharterPage, HomePage, MentoringModelPage, ProgrammePage, StandardPage
 from portal.mentors.models import MentorProfile
+from portal.mentorships.models import MentorRequest
 from portal.taxonomy.models import ActorType, Language, MentoringModel, Theme
 
 
@@ -196,3 +197,19 @@ class MentorProfileFactory(factory.django.DjangoModelFactory):
                 username=self.contact_email, email=self.contact_email, password=password
             )
             self.save()
+
+
+class MentorRequestFactory(factory.django.DjangoModelFactory):
+    """A request as a visitor sends it: new, to a published mentor, about a free-text challenge."""
+
+    mentor = factory.SubFactory(MentorProfileFactory)
+    challenge_text = "Ouvrir les données de mobilité de notre territoire"
+    requester_name = factory.Sequence(lambda n: f"Demandeur {n}")
+    requester_email = factory.Sequence(lambda n: f"demandeur{n}@example.net")
+    organisation = "Communauté de communes exemple"
+    actor_type = factory.LazyFunction(lambda: ActorType.objects.get(code="collectivite"))
+    message = "Nous voulons publier nos horaires de transport à la demande en open data."
+    consent_at = factory.LazyFunction(timezone.now)
+
+    class Meta:
+        model = MentorRequest

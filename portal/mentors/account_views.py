@@ -134,6 +134,7 @@ def me(request):
         "needs_charter": needs_charter,
         "charter_form": charter_form,
         "public_url": mentor.get_url() if mentor.is_public else "",
+        "mentor_requests": mentor.requests.select_related("challenge", "actor_type", "mentoring_model")[:30],
     }
     return TemplateResponse(request, "mentors/me.html", context)
 

@@ -51,9 +51,9 @@ class MentorProfileQuerySet(SearchableQuerySetMixin, models.QuerySet):
 
     def available(self):
         """Published mentors who can take a new request now: accepting, bound by the current charter,
-        with room left (capacity counts active mentorships once requests exist)."""
+        with room left (fewer accepted mentorships under way than their capacity)."""
         charter = CharterPage.current()
-        mentors = self.public().filter(accepting_requests=True, capacity__gt=0)
+        mentors = self.public().filter(accepting_requests=True, is_full=False)
         return mentors.filter(charter_version=charter.version) if charter else mentors
 
     def for_listing(self):
@@ -110,6 +110,10 @@ class MentorProfile(index.Indexed, models.Model):
         help_text=_("How many people you can mentor at the same time."),
     )
     accepting_requests = models.BooleanField(_("accepting requests"), default=True)
+    # Kept by portal/mentorships/workflow.py as requests are accepted and completed; stored, not computed,
+    # so that every search backend can filter on it.
+    active_mentorships = models.PositiveSmallIntegerField(_("mentorships under way"), default=0, editable=False)
+    is_full = models.BooleanField(_("at capacity"), default=False, editable=False)
     contact_email = models.EmailField(
         _("contact email"), unique=True, help_text=_("Never shown publicly; shared with a mentee only once you accept.")
     )
@@ -137,7 +141,7 @@ class MentorProfile(index.Indexed, models.Model):
         index.FilterField("status"),
         index.FilterField("region"),
         index.FilterField("accepting_requests"),
-        index.FilterField("capacity"),
+        index.FilterField("is_full"),
         index.FilterField("charter_version"),
         index.FilterField("offers_individual"),
         index.FilterField("offers_group"),
@@ -154,6 +158,7 @@ class MentorProfile(index.Indexed, models.Model):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = self.unique_slug()
+        self.is_full = self.active_mentorships >= self.capacity
         if self.status == MentorStatus.PUBLISHED and not self.first_published_at:
             self.first_published_at = timezone.now()
         super().save(*args, **kwargs)
@@ -174,6 +179,17 @@ class MentorProfile(index.Indexed, models.Model):
     def matching_terms(self):
         """The stemmed French terms of the profile, so that "donnée" finds "données" on any backend."""
         return " ".join(french.terms(self.matching_text())) if self.pk else ""
+
+    @property
+    def is_available(self):
+        """What `MentorProfileQuerySet.available()` says, for one profile already loaded."""
+        charter = CharterPage.current()
+        return (
+            self.is_public
+            and self.accepting_requests
+            and not self.is_full
+            and (charter is None or self.charter_version == charter.version)
+        )
 
     @property
     def is_public(self):
@@ -218,3 +234,9 @@ class MentorIndexPage(RoutablePageMixin, BasePage):
         from portal.mentors.views import profile
 
         return profile(request, self, slug)
+
+    @path("<slug:slug>/demander/", name="request")
+    def request_mentor(self, request, slug):
+        from portal.mentorships.views import request_mentor
+
+        return request_mentor(request, self, slug)

@@ -1,27 +1,19 @@
-"""Emails about mentors' profiles. Each one is queued as a task (immediate in dev and tests)."""
+"""Emails about mentors' profiles, sent through the outbox (portal/mail/outbox.py)."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.core import signing
-from django.core.mail import send_mail
 from django.db.models import Q
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
-from django_tasks import task
+from portal.mail import outbox
 
 CONFIRMATION_SALT = "mentors.confirm-email"
 CONFIRMATION_MAX_AGE = 60 * 60 * 24 * 7  # a week
-
-
-@task()
-def send_email(subject, template, context, recipients):
-    body = render_to_string(template, {**context, "site_url": settings.SITE_BASE_URL})
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
 
 
 def absolute(path):
@@ -41,7 +33,7 @@ def read_confirmation_token(token):
 
 def send_confirmation(mentor):
     url = absolute(reverse("mentors:confirm-email", args=[confirmation_token(mentor)]))
-    send_email.enqueue(
+    outbox.send(
         _("Confirm your email address"),
         "mentors/emails/confirm_email.txt",
         {"name": mentor.full_name, "url": url},
@@ -57,7 +49,7 @@ def send_invitation(mentor):
             args=[urlsafe_base64_encode(force_bytes(user.pk)), default_token_generator.make_token(user)],
         )
     )
-    send_email.enqueue(
+    outbox.send(
         _("You are invited to mentor with La Fabrique des Mobilités"),
         "mentors/emails/invitation.txt",
         {"name": mentor.full_name, "url": url},
@@ -80,7 +72,7 @@ def notify_editors_of_application(mentor):
     if not recipients:
         return
     url = absolute(reverse("mentors_mentorprofile_modeladmin_inspect", args=[mentor.pk]))
-    send_email.enqueue(
+    outbox.send(
         _("New mentor application: %(name)s") % {"name": mentor.full_name},
         "mentors/emails/new_application.txt",
         {"name": mentor.full_name, "headline": mentor.headline, "url": url},
@@ -89,7 +81,7 @@ def notify_editors_of_application(mentor):
 
 
 def notify_mentor_of_approval(mentor):
-    send_email.enqueue(
+    outbox.send(
         _("Your mentor profile is published"),
         "mentors/emails/approved.txt",
         {"name": mentor.full_name, "url": absolute(mentor.get_url()), "me_url": absolute(reverse("mentors:me"))},
@@ -99,7 +91,7 @@ def notify_mentor_of_approval(mentor):
 
 def send_already_registered(email):
     """Someone applied with a known address: tell its owner, without telling the applicant."""
-    send_email.enqueue(
+    outbox.send(
         _("You already have a mentor account"),
         "mentors/emails/already_registered.txt",
         {"login_url": absolute(reverse("login")), "reset_url": absolute(reverse("password_reset"))},

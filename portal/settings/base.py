@@ -64,6 +64,11 @@ LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
 MEMCACHED_LOCATION = env_str("MEMCACHED_LOCATION")
 FORM_RATE_PER_IP = env_str("FORM_RATE_PER_IP", "10/h")
 FORM_RATE_PER_EMAIL = env_str("FORM_RATE_PER_EMAIL", "3/h")
+# Mentor requests: days before the mentor is reminded, days before an unanswered request expires,
+# and how many open requests one requester may have at a time.
+MENTOR_REQUEST_REMINDER_DAYS = env_int("MENTOR_REQUEST_REMINDER_DAYS", 5)
+MENTOR_REQUEST_EXPIRY_DAYS = env_int("MENTOR_REQUEST_EXPIRY_DAYS", 14)
+MENTOR_REQUEST_MAX_OPEN = env_int("MENTOR_REQUEST_MAX_OPEN", 3)
 # -------------------------------------------------------------------------------------------------
 
 DEBUG = False
@@ -73,6 +78,8 @@ INSTALLED_APPS = [
     "portal.taxonomy",
     "portal.challenges",
     "portal.mentors",
+    "portal.mentorships",
+    "portal.mail",
     "search",
     "wagtail_modeladmin",
     "wagtail.contrib.forms",
@@ -94,6 +101,9 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_ratelimit",
+    "django_tasks",
+    "django_tasks_db",
+    "wagtail_honeypot",
     "ninja",
     "django.contrib.admin",  # wagtail-modeladmin list filters rely on it; its URLs are not mounted
     "django.contrib.auth",
@@ -136,6 +146,14 @@ TEMPLATES = [
                 "wagtail.contrib.settings.context_processors.settings",
             ],
         },
+    },
+    {
+        # Plain-text emails (portal/mail/outbox.py): the same templates folder, without HTML escaping.
+        "NAME": "email",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": False,
+        "OPTIONS": {"autoescape": False},
     },
 ]
 
@@ -208,7 +226,9 @@ else:
 RATELIMIT_USE_CACHE = "default"
 
 # Background work (emails, indexing) goes through django-tasks, a Wagtail 8 dependency.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Emails are delivered by tasks: run `manage.py db_worker` beside the web server (dev and tests run them
+# immediately). A failed delivery stays in the outbox for `manage.py send_queued_emails`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # --- Wagtail ------------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Mentorat FabMob"

@@ -10,3 +10,4 @@ SECURE_SSL_REDIRECT = False
 SECURE_HSTS_SECONDS = 0
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 WHITENOISE_AUTOREFRESH = True  # static files straight from the apps while developing
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -1,0 +1,146 @@
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.admin.utils import quote
+from django.urls import re_path
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.ui.components import Component
+
+from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
+from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
+from wagtail_modeladmin.views import InspectView
+
+from portal.mentorships.admin_views import ACTION_LABELS, RequestActionView
+from portal.mentorships.models import MentorRequest, RequestStatus
+
+
+def actions_for(mentor_request):
+    if mentor_request.anonymised_at:
+        return []
+    actions = []
+    if mentor_request.status in (RequestStatus.NEW, RequestStatus.DECLINED, RequestStatus.EXPIRED):
+        actions.append("reassign")
+    if mentor_request.is_open:
+        actions.append("close")
+    return [*actions, "erase"]
+
+
+class RequestPermissionHelper(PermissionHelper):
+    """Requests come from the public form only: editors follow and act on them, never create them."""
+
+    def user_can_create(self, user):
+        return False
+
+
+class RequestButtonHelper(ButtonHelper):
+    def get_buttons_for_obj(self, obj, exclude=None, classnames_add=None, classnames_exclude=None):
+        buttons = super().get_buttons_for_obj(obj, ["edit", *(exclude or [])], classnames_add, classnames_exclude)
+        if self.permission_helper.user_can_edit_obj(self.request.user, obj):
+            url = self.url_helper.get_action_url("action", quote(obj.pk))
+            classname = self.finalise_classname(classnames_add or [], classnames_exclude or [])
+            buttons += [
+                {"url": f"{url}?action={action}", "label": ACTION_LABELS[action], "classname": classname,
+                 "title": ACTION_LABELS[action]}
+                for action in actions_for(obj)
+            ]  # fmt: skip
+        return buttons
+
+
+class AgeFilter(admin.SimpleListFilter):
+    title = _("age")
+    parameter_name = "age"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("week", _("Less than a week")),
+            ("month", _("1 to 4 weeks")),
+            ("older", _("More than 4 weeks")),
+        ]
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        if self.value() == "week":
+            return queryset.filter(created_at__gt=now - timedelta(days=7))
+        if self.value() == "month":
+            return queryset.filter(created_at__lte=now - timedelta(days=7), created_at__gt=now - timedelta(days=28))
+        if self.value() == "older":
+            return queryset.filter(created_at__lte=now - timedelta(days=28))
+        return queryset
+
+
+class RequestInspectView(InspectView):
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs) | {
+            "events": self.instance.events.select_related("user"),
+            "feedback": self.instance.feedback.all(),
+        }
+
+
+@modeladmin_register
+class MentorRequestAdmin(ModelAdmin):
+    model = MentorRequest
+    menu_label = _("Mentor requests")
+    menu_icon = "mail"
+    menu_order = 210
+    add_to_settings_menu = False
+    list_display = ["pk", "created_at", "requester_name", "mentor", "challenge_label", "status"]
+    list_filter = ["status", "mentor", "challenge", "mentoring_model", "actor_type", AgeFilter]
+    search_fields = ["requester_name", "requester_email", "organisation", "challenge_text", "message"]
+    inspect_view_enabled = True
+    inspect_view_class = RequestInspectView
+    inspect_template_name = "mentorships/admin/inspect.html"
+    inspect_view_fields = [
+        "status", "mentor", "challenge", "challenge_text", "requester_name", "requester_email", "organisation",
+        "actor_type", "mentoring_model", "mentoring_format", "participants", "message", "created_at", "sent_at",
+        "reminded_at", "answered_at", "closed_at", "anonymised_at",
+    ]  # fmt: skip
+    list_export = [
+        "pk", "created_at", "status", "mentor", "challenge_label", "requester_name", "requester_email",
+        "organisation", "actor_type", "mentoring_model", "mentoring_format", "participants", "answered_at",
+        "closed_at",
+    ]  # fmt: skip
+    export_filename = "demandes-de-mentorat"
+    permission_helper_class = RequestPermissionHelper
+    button_helper_class = RequestButtonHelper
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("mentor", "challenge")
+
+    def action_view(self, request, instance_pk):
+        return RequestActionView.as_view(model_admin=self, instance_pk=instance_pk)(request)
+
+    def get_admin_urls_for_registration(self):
+        return (
+            *super().get_admin_urls_for_registration(),
+            re_path(
+                self.url_helper.get_action_url_pattern("action"),
+                self.action_view,
+                name=self.url_helper.get_action_url_name("action"),
+            ),
+        )
+
+
+class WaitingRequestsPanel(Component):
+    """On the admin dashboard: requests still unanswered after the reminder delay."""
+
+    name = "waiting_requests"
+    order = 60
+    template_name = "mentorships/admin/waiting_panel.html"
+
+    def get_context_data(self, parent_context):
+        waiting = (
+            MentorRequest.objects.waiting_longer_than(settings.MENTOR_REQUEST_REMINDER_DAYS)
+            .select_related("mentor", "challenge")
+            .order_by("sent_at")
+        )
+        return {"waiting": waiting[:10], "count": waiting.count(), "days": settings.MENTOR_REQUEST_REMINDER_DAYS}
+
+
+@hooks.register("construct_homepage_panels")
+def add_waiting_requests_panel(request, panels):
+    if request.user.has_perm("mentorships.view_mentorrequest"):
+        panels.append(WaitingRequestsPanel())

@@ -1,0 +1,214 @@
+"""A mentor request's life, and every rule about it, in one place.
+
+    nouvelle → acceptée | déclinée | expirée | retirée;   acceptée → terminée
+
+Each change is made under a row lock, timestamped, recorded with who made it (RequestEvent), and
+then announced by email (notifications.py). An accepted request is an active mentorship: it counts
+against the mentor's capacity, which MentorProfile.is_full mirrors for matching and the directory.
+"""
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from portal.mentors.models import MentorProfile
+from portal.mentorships import notifications
+from portal.mentorships.models import MentorRequest, RequestEvent, RequestStatus, Role, new_token_key
+
+ALLOWED = {
+    RequestStatus.NEW: {RequestStatus.ACCEPTED, RequestStatus.DECLINED, RequestStatus.EXPIRED, RequestStatus.WITHDRAWN},
+    RequestStatus.ACCEPTED: {RequestStatus.COMPLETED},
+}
+# Who may make which change (editors may make any allowed change).
+MAY = {
+    Role.MENTOR: {RequestStatus.ACCEPTED, RequestStatus.DECLINED, RequestStatus.COMPLETED},
+    Role.REQUESTER: {RequestStatus.WITHDRAWN, RequestStatus.COMPLETED},
+    Role.SYSTEM: {RequestStatus.EXPIRED},
+}
+
+
+class RequestRefused(Exception):
+    """The request or the change cannot be made; the message says why, for the person who asked."""
+
+
+# --- A new request ------------------------------------------------------------------------------
+def check_can_request(mentor, email):
+    """Raise RequestRefused when this address may not send a new request to this mentor now."""
+    if not mentor.is_available:
+        raise RequestRefused(_("This mentor is not taking new requests at the moment."))
+    if not email:
+        return
+    open_requests = MentorRequest.objects.open().from_requester(email)
+    if open_requests.filter(mentor=mentor).exists():
+        raise RequestRefused(
+            _(
+                "You already have an open request with this mentor: the link in your confirmation email lets you "
+                "follow it."
+            )
+        )
+    if open_requests.count() >= settings.MENTOR_REQUEST_MAX_OPEN:
+        raise RequestRefused(
+            _("You already have %(count)s open requests: wait for an answer, or withdraw one, before sending another.")
+            % {"count": settings.MENTOR_REQUEST_MAX_OPEN}
+        )
+
+
+def create_request(mentor, **fields):
+    """Store a request to `mentor` (fields as cleaned by the request form), then tell both sides."""
+    with transaction.atomic():
+        # The lock serialises requests to one mentor, so two submissions cannot both pass the checks.
+        mentor = MentorProfile.objects.select_for_update().get(pk=mentor.pk)
+        check_can_request(mentor, fields.get("requester_email", ""))
+        now = timezone.now()
+        mentor_request = MentorRequest.objects.create(
+            mentor=mentor, created_at=now, sent_at=now, consent_at=now, **fields
+        )
+        record(mentor_request, "", RequestStatus.NEW, Role.REQUESTER, note=_("Request sent"))
+        notifications.request_sent(mentor_request)
+    return mentor_request
+
+
+# --- Changes of status --------------------------------------------------------------------------
+def accept(mentor_request, role=Role.MENTOR, user=None):
+    return change(mentor_request, RequestStatus.ACCEPTED, role, user, note=_("Accepted"))
+
+
+def decline(mentor_request, role=Role.MENTOR, user=None, reason=""):
+    return change(mentor_request, RequestStatus.DECLINED, role, user, note=reason or _("Declined"))
+
+
+def withdraw(mentor_request, role=Role.REQUESTER, user=None, note="", announce=True):
+    return change(mentor_request, RequestStatus.WITHDRAWN, role, user, note=note or _("Withdrawn"), announce=announce)
+
+
+def complete(mentor_request, role, user=None, note="", announce=True):
+    note = note or _("Mentorship completed")
+    return change(mentor_request, RequestStatus.COMPLETED, role, user, note=note, announce=announce)
+
+
+def expire(mentor_request):
+    return change(mentor_request, RequestStatus.EXPIRED, Role.SYSTEM, note=_("No answer in time"))
+
+
+def close(mentor_request, user, note=""):
+    """An editor closes an open request: an unanswered one is withdrawn, a mentorship under way completed."""
+    to = RequestStatus.WITHDRAWN if mentor_request.status == RequestStatus.NEW else RequestStatus.COMPLETED
+    return change(mentor_request, to, Role.EDITOR, user, note=note or _("Closed by the programme team"))
+
+
+ANNOUNCE = {
+    RequestStatus.ACCEPTED: notifications.request_accepted,
+    RequestStatus.DECLINED: notifications.request_declined,
+    RequestStatus.WITHDRAWN: notifications.request_withdrawn,
+    RequestStatus.EXPIRED: notifications.request_expired,
+    RequestStatus.COMPLETED: notifications.mentorship_completed,
+}
+
+
+def change(mentor_request, to, role, user=None, note="", announce=True):
+    """Move the request to status `to`, or raise RequestRefused; returns the fresh request.
+    `announce=False` sends no email (the requester's data is being erased)."""
+    with transaction.atomic():
+        locked = MentorRequest.objects.select_for_update().select_related("mentor").get(pk=mentor_request.pk)
+        if role != Role.EDITOR and to not in MAY.get(role, set()):
+            raise RequestRefused(_("You cannot make this change."))
+        if to not in ALLOWED.get(locked.status, set()):
+            raise RequestRefused(already_message(locked))
+        if to == RequestStatus.ACCEPTED:
+            take_a_place(locked.mentor)
+        previous = locked.status
+        now = timezone.now()
+        locked.status = to
+        if previous == RequestStatus.NEW:
+            locked.answered_at = now
+        if to != RequestStatus.ACCEPTED:
+            locked.closed_at = now
+        locked.save(update_fields=["status", "answered_at", "closed_at"])
+        record(locked, previous, to, role, user, note)
+        if RequestStatus.ACCEPTED in (previous, to) and locked.mentor:
+            refresh_load(locked.mentor)
+        if announce:
+            ANNOUNCE[to](locked, note=note)
+    return locked
+
+
+def already_message(mentor_request):
+    messages = {
+        RequestStatus.ACCEPTED: _("This request was already accepted."),
+        RequestStatus.DECLINED: _("This request was already declined."),
+        RequestStatus.EXPIRED: _("This request expired without an answer."),
+        RequestStatus.WITHDRAWN: _("This request was withdrawn."),
+        RequestStatus.COMPLETED: _("This mentorship is already completed."),
+    }
+    return messages.get(mentor_request.status, _("This change is not possible any more."))
+
+
+def take_a_place(mentor):
+    """Refuse an acceptance that would take the mentor beyond capacity (the mentor row is locked)."""
+    if mentor is None:
+        raise RequestRefused(_("This request has no mentor any more."))
+    mentor = MentorProfile.objects.select_for_update().get(pk=mentor.pk)
+    if active_count(mentor) >= mentor.capacity:
+        raise RequestRefused(
+            _(
+                "You already mentor %(count)s people, your capacity: complete a mentorship or raise your capacity "
+                "before accepting another."
+            )
+            % {"count": mentor.capacity}
+        )
+
+
+def active_count(mentor):
+    return MentorRequest.objects.filter(mentor=mentor, status=RequestStatus.ACCEPTED).count()
+
+
+def refresh_load(mentor):
+    """Store the mentor's mentorships under way, and whether they are at capacity."""
+    mentor = MentorProfile.objects.get(pk=mentor.pk)
+    mentor.active_mentorships = active_count(mentor)
+    mentor.save(update_fields=["active_mentorships", "is_full", "updated_at"])
+    return mentor
+
+
+# --- Editors' actions ---------------------------------------------------------------------------
+def reassign(mentor_request, new_mentor, user):
+    """Send an unanswered, declined or expired request to another available mentor; old links stop working."""
+    with transaction.atomic():
+        locked = MentorRequest.objects.select_for_update().get(pk=mentor_request.pk)
+        if locked.status not in (RequestStatus.NEW, RequestStatus.DECLINED, RequestStatus.EXPIRED):
+            raise RequestRefused(_("Only an unanswered, declined or expired request can be reassigned."))
+        if new_mentor.pk == locked.mentor_id:
+            raise RequestRefused(_("This request is already addressed to this mentor."))
+        new_mentor = MentorProfile.objects.select_for_update().get(pk=new_mentor.pk)
+        if not new_mentor.is_available:
+            raise RequestRefused(_("This mentor is not taking new requests at the moment."))
+        previous_status, previous_mentor = locked.status, locked.mentor
+        now = timezone.now()
+        locked.mentor = new_mentor
+        locked.status = RequestStatus.NEW
+        locked.sent_at = now
+        locked.reminded_at = locked.answered_at = locked.closed_at = None
+        locked.token_key = new_token_key()
+        locked.save()
+        record(
+            locked,
+            previous_status,
+            RequestStatus.NEW,
+            Role.EDITOR,
+            user,
+            _("Reassigned from %(old)s to %(new)s") % {"old": previous_mentor or "—", "new": new_mentor.full_name},
+        )
+        notifications.request_reassigned(locked, previous_mentor)
+    return locked
+
+
+def record(mentor_request, from_status, to_status, role, user=None, note=""):
+    return RequestEvent.objects.create(
+        request=mentor_request,
+        from_status=from_status,
+        to_status=to_status,
+        role=role,
+        user=user if user and user.is_authenticated else None,
+        note=str(note)[:300],
+    )

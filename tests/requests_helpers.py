@@ -1,0 +1,45 @@
+"""What the request tests share: a valid form, the links found in emails, a mentor with a login."""
+
+import re
+import time
+from urllib.parse import urlsplit
+
+from django.core import mail
+
+from portal.taxonomy.models import ActorType
+
+LINK = re.compile(r"http://\S+")
+
+
+def honeypot_fields():
+    """wagtail-honeypot's fields as a person leaves them: trap empty, form shown a minute ago."""
+    return {"whf_name": "", "whf_time": str(int(time.time()) - 60)}
+
+
+def request_data(**overrides):
+    data = {
+        "requester_name": "Léa Martin",
+        "requester_email": "lea.martin@example.net",
+        "organisation": "Communauté de communes du Val",
+        "actor_type": ActorType.objects.get(code="collectivite").pk,
+        "challenge_text": "Ouvrir nos données de transport à la demande",
+        "mentoring_format": "individual",
+        "message": "Nous voulons publier nos horaires en open data et ne savons pas par où commencer.",
+        "consent": "on",
+        **honeypot_fields(),
+    }
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def request_url(directory, mentor):
+    return f"{directory.url}{mentor.slug}/demander/"
+
+
+def emails_to(address):
+    return [message for message in mail.outbox if address in message.to]
+
+
+def link_in(message, part):
+    """The first link of an email whose path contains `part`."""
+    return urlsplit(next(url for url in LINK.findall(message.body) if part in url)).path
