@@ -1,5 +1,7 @@
 """Random, long, unicode, HTML and query-syntax input never makes a public page or the API fail."""
 
+from urllib.parse import quote
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -49,3 +51,37 @@ def test_the_api_answers_a_clear_4xx_or_results_for_anything(client, content, te
     response = client.post("/api/v1/match/", {"text": text, "limit": limit}, content_type="application/json")
     assert_handled(response)
     assert "detail" in response.json() or "results" in response.json()
+
+
+REQUEST_FIELDS = [
+    "requester_name", "requester_email", "organisation", "actor_type", "challenge", "challenge_text",
+    "mentoring_model", "mentoring_format", "participants", "message", "consent",
+]  # fmt: skip
+
+
+@FUZZ
+@given(
+    values=st.dictionaries(st.sampled_from(REQUEST_FIELDS), st.one_of(hostile, st.none()), max_size=len(REQUEST_FIELDS))
+)
+def test_the_request_form_explains_or_stores_whole_requests_for_anything(client, directory, values):
+    from portal.mentorships.models import MentorRequest
+    from tests.requests_helpers import request_data, request_url
+
+    mentor = MentorProfileFactory(offers_group=True)
+    before = MentorRequest.objects.count()
+    response = client.post(request_url(directory, mentor), request_data(**values))
+    assert_handled(response)
+    if response.status_code == 302:
+        stored = MentorRequest.objects.latest("pk")
+        assert stored.requester_email and stored.message and stored.events.count() == 1
+    else:
+        assert MentorRequest.objects.count() == before
+        assert 'class="errorlist"' in response.content.decode() or response.status_code == 429
+
+
+@FUZZ
+@given(token=hostile, action=hostile)
+def test_request_links_refuse_anything_that_is_not_a_link_we_sent(client, directory, token, action):
+    for prefix in ["/demandes/reponse/", "/demandes/suivi/", "/demandes/avis/"]:
+        response = client.post(f"{prefix}{quote(token, safe='')}/", {"action": action, "fit": action})
+        assert response.status_code in (400, 404), response.status_code
