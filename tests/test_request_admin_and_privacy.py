@@ -97,6 +97,14 @@ def test_the_dashboard_lists_requests_unanswered_for_five_days(editor_client, di
     assert "Défi oublié" in page and "Défi récent" not in page
 
 
+def test_editors_erase_rather_than_delete_requests(editor_client, mentor_request):
+    page = editor_client.get(ADMIN).content.decode()
+    assert f"{ADMIN}delete/{mentor_request.pk}/" not in page
+    assert "Effacer les données" in page
+    editor_client.post(f"{ADMIN}delete/{mentor_request.pk}/")
+    assert MentorRequest.objects.filter(pk=mentor_request.pk).exists()
+
+
 def test_editors_cannot_create_requests_in_the_admin(editor_client, directory):
     assert f"{ADMIN}create/" not in editor_client.get(ADMIN).content.decode()
     response = editor_client.get(f"{ADMIN}create/")

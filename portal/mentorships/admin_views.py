@@ -15,7 +15,7 @@ from portal.mentorships import privacy, workflow
 ACTION_LABELS = {
     "reassign": gettext_lazy("Reassign"),
     "close": gettext_lazy("Close"),
-    "erase": gettext_lazy("Erase the requester's data"),
+    "erase": gettext_lazy("Erase data"),
 }
 
 

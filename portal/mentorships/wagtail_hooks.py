@@ -5,6 +5,8 @@ from django.contrib import admin
 from django.contrib.admin.utils import quote
 from django.urls import re_path
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -33,6 +35,10 @@ class RequestPermissionHelper(PermissionHelper):
     """Requests come from the public form only: editors follow and act on them, never create them."""
 
     def user_can_create(self, user):
+        return False
+
+    def user_can_delete_obj(self, user, obj):
+        """Deleting would lose the history and the statistics: erase the requester's data instead."""
         return False
 
 
@@ -87,7 +93,7 @@ class MentorRequestAdmin(ModelAdmin):
     menu_icon = "mail"
     menu_order = 210
     add_to_settings_menu = False
-    list_display = ["pk", "created_at", "requester_name", "mentor", "challenge_label", "status"]
+    list_display = ["number", "sent_on", "requester_name", "mentor", "challenge_summary", "status"]
     list_filter = ["status", "mentor", "challenge", "mentoring_model", "actor_type", AgeFilter]
     search_fields = ["requester_name", "requester_email", "organisation", "challenge_text", "message"]
     inspect_view_enabled = True
@@ -106,6 +112,18 @@ class MentorRequestAdmin(ModelAdmin):
     export_filename = "demandes-de-mentorat"
     permission_helper_class = RequestPermissionHelper
     button_helper_class = RequestButtonHelper
+
+    @admin.display(description=_("No."), ordering="pk")
+    def number(self, obj):
+        return obj.pk
+
+    @admin.display(description=_("Sent on"), ordering="created_at")
+    def sent_on(self, obj):
+        return date_format(timezone.localtime(obj.created_at), "SHORT_DATE_FORMAT")
+
+    @admin.display(description=_("challenge"))
+    def challenge_summary(self, obj):
+        return Truncator(obj.challenge_label).chars(70)
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("mentor", "challenge")
