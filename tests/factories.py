@@ -7,6 +7,7 @@ import factory
 import wagtail_factories
 
 from portal.challenges.models import ChallengeIndexPage, ChallengePage, ChallengeStatus, StoryIndexPage, StoryPage
+from portal.contributions.models import ChallengeProposal, IdeaFormField, IdeaFormPage, NeedsSurveyPage
 from portal.home.models import CharterPage, HomePage, MentoringModelPage, ProgrammePage, StandardPage
 from portal.mentors.models import MentorProfile
 from portal.mentorships.models import MentorRequest
@@ -213,3 +214,43 @@ class MentorRequestFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = MentorRequest
+
+
+class IdeaFormPageFactory(wagtail_factories.PageFactory):
+    """An ideas form with an idea (required) and an optional email field."""
+
+    title = "Vos idées"
+    subject = "Nouvelle idée"
+
+    class Meta:
+        model = IdeaFormPage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def fields(self, create, extracted, **kwargs):
+        specs = extracted or [
+            {"label": "Votre idée", "field_type": "multiline", "required": True},
+            {"label": "Votre e-mail", "field_type": "email", "required": False},
+        ]
+        for order, spec in enumerate(specs):
+            IdeaFormField.objects.create(page=self, sort_order=order, **spec)
+
+
+class NeedsSurveyPageFactory(wagtail_factories.PageFactory):
+    title = "Identifions les besoins"
+
+    class Meta:
+        model = NeedsSurveyPage
+
+
+class ChallengeProposalFactory(factory.django.DjangoModelFactory):
+    title = "Comment partager nos données de covoiturage ?"
+    description = "Plusieurs collectivités veulent mutualiser leurs données de covoiturage sans savoir comment."
+    example = "Une métropole et trois communautés de communes voisines."
+    actor_type = factory.LazyFunction(lambda: ActorType.objects.get(code="collectivite"))
+    name = "Nora Benali"
+    email = factory.Sequence(lambda n: f"proposeur{n}@example.net")
+    consent_at = factory.LazyFunction(timezone.now)
+
+    class Meta:
+        model = ChallengeProposal

@@ -7,7 +7,8 @@ from wagtail.models import Page, Revision, Site
 import pytest
 
 from portal.challenges.models import ChallengePage, StoryPage
-from portal.home.models import CharterPage, MentoringModelPage, SiteSettings, StandardPage
+from portal.contributions.models import IdeaFormPage, NeedsSurveyPage
+from portal.home.models import CharterPage, HomePage, MentoringModelPage, SiteSettings, StandardPage
 from portal.mentors.models import MentorProfile
 
 pytestmark = pytest.mark.django_db
@@ -84,9 +85,20 @@ def test_demo_has_the_worldline_story_with_its_key_facts(demo):
     ]
 
 
+def test_demo_creates_the_ideas_form_with_sensible_fields_and_the_home_links_to_it(demo):
+    ideas = IdeaFormPage.objects.live().get()
+    fields = {field.label: field for field in ideas.form_fields.all()}
+    assert fields["Votre idée"].required and fields["Votre idée"].field_type == "multiline"
+    assert fields["Votre adresse e-mail"].field_type == "email" and not fields["Votre adresse e-mail"].required
+    assert "Un besoin d'accompagnement" in fields["Elle concerne"].choices
+    assert ideas.honeypot
+    assert HomePage.objects.get().ideas_page.specific == ideas
+
+
 def test_demo_has_the_needs_resources_charter_and_privacy_pages(demo):
     titles = set(StandardPage.objects.live().values_list("title", flat=True))
-    assert {"Identifions les besoins", "Ressources", "Données personnelles"} <= titles
+    assert {"Ressources", "Données personnelles"} <= titles
+    assert NeedsSurveyPage.objects.live().get().title == "Identifions les besoins"
     resources = StandardPage.objects.get(slug="ressources")
     assert "à venir" in str(resources.body)
     assert "3 fausses bonnes idées" in str(resources.body)

@@ -2,6 +2,8 @@
 
 from urllib.parse import quote
 
+from django.core.cache import cache
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -85,3 +87,46 @@ def test_request_links_refuse_anything_that_is_not_a_link_we_sent(client, direct
     for prefix in ["/demandes/reponse/", "/demandes/suivi/", "/demandes/avis/"]:
         response = client.post(f"{prefix}{quote(token, safe='')}/", {"action": action, "fit": action})
         assert response.status_code in (400, 404), response.status_code
+
+
+PROPOSAL_FIELDS = ["title", "description", "example", "themes", "new_themes", "actor_type", "name", "organisation",
+                   "email", "consent"]  # fmt: skip
+SURVEY_FIELDS = ["actor_type", "themes", "mentoring_model", "comment", "consent"]
+
+
+@pytest.fixture
+def member_forms(home, challenge_index):
+    from tests.factories import IdeaFormPageFactory, NeedsSurveyPageFactory
+
+    ChallengePageFactory(parent=challenge_index, themes=["open data"])
+    return IdeaFormPageFactory(parent=home), challenge_index, NeedsSurveyPageFactory(parent=home)
+
+
+@FUZZ
+@given(
+    proposal=st.dictionaries(st.sampled_from(PROPOSAL_FIELDS), hostile, max_size=10),
+    survey=st.dictionaries(st.sampled_from(SURVEY_FIELDS), hostile, max_size=5),
+    idea=hostile,
+)
+def test_members_forms_explain_or_store_whole_records_for_anything(client, member_forms, proposal, survey, idea):
+    from wagtail.contrib.forms.models import FormSubmission
+
+    from portal.contributions.models import ChallengeProposal, NeedsSurveyResponse
+    from tests.requests_helpers import honeypot_fields
+
+    ideas, catalogue, needs = member_forms
+    cache.clear()  # each example starts below the rate limits
+    counts = (FormSubmission.objects.count(), ChallengeProposal.objects.count(), NeedsSurveyResponse.objects.count())
+    responses = [
+        client.post(ideas.url, {"votre_idee": idea, "votre_e_mail": idea, "consent": "on", **honeypot_fields()}),
+        client.post(f"{catalogue.url}proposer/", {**proposal, **honeypot_fields()}),
+        client.post(needs.url, {**survey, **honeypot_fields()}),
+    ]
+    for response in responses:
+        assert_handled(response)
+    stored = (FormSubmission.objects.count(), ChallengeProposal.objects.count(), NeedsSurveyResponse.objects.count())
+    for before, after, response in zip(counts, stored, responses, strict=True):
+        explained = b'class="errorlist"' in response.content
+        assert after == (before if explained else before + 1), response.status_code
+    for proposal_stored in ChallengeProposal.objects.all():
+        assert proposal_stored.title and proposal_stored.email and proposal_stored.consent_at

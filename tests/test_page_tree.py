@@ -4,6 +4,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from portal.challenges.models import ChallengeIndexPage, ChallengePage, StoryIndexPage, StoryPage
+from portal.contributions.models import IdeaFormPage, NeedsSurveyPage
 from portal.home.models import CharterPage, HomePage, MentoringModelPage, ProgrammePage, StandardPage
 from portal.mentors.models import MentorIndexPage
 from tests.factories import ProgrammePageFactory
@@ -18,7 +19,16 @@ class PageTreeRulesTest(WagtailPageTestCase):
     def test_home_page_holds_the_site_sections(self):
         self.assertAllowedSubpageTypes(
             HomePage,
-            {ProgrammePage, StandardPage, CharterPage, ChallengeIndexPage, StoryIndexPage, MentorIndexPage},
+            {
+                ProgrammePage,
+                StandardPage,
+                CharterPage,
+                ChallengeIndexPage,
+                StoryIndexPage,
+                MentorIndexPage,
+                NeedsSurveyPage,
+                IdeaFormPage,
+            },
         )
 
     def test_mentoring_models_live_under_the_programme_page(self):
@@ -43,7 +53,14 @@ class PageTreeRulesTest(WagtailPageTestCase):
 
     def test_wiki_pages_nest_under_home_programme_and_each_other(self):
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, ProgrammePage, StandardPage})
-        self.assertAllowedSubpageTypes(StandardPage, {StandardPage, CharterPage})
+        self.assertAllowedSubpageTypes(StandardPage, {StandardPage, CharterPage, IdeaFormPage})
+
+    def test_members_forms_live_under_home_the_wiki_or_the_needs_survey(self):
+        self.assertAllowedParentPageTypes(IdeaFormPage, {HomePage, StandardPage, NeedsSurveyPage})
+        self.assertAllowedSubpageTypes(IdeaFormPage, set())
+        self.assertAllowedParentPageTypes(NeedsSurveyPage, {HomePage})
+        self.assertAllowedSubpageTypes(NeedsSurveyPage, {IdeaFormPage})
+        self.assertEqual(NeedsSurveyPage.max_count, 1)
 
     def test_there_is_one_charter_and_one_mentor_directory(self):
         self.assertAllowedParentPageTypes(CharterPage, {HomePage, StandardPage})

@@ -9,6 +9,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import ItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
@@ -36,7 +37,7 @@ class ChallengePageQuerySet(PageQuerySet):
         return self.select_related("listing_image").prefetch_related("themes", "actor_types", "recommended_models")
 
 
-class ChallengeIndexPage(BasePage):
+class ChallengeIndexPage(RoutablePageMixin, BasePage):
     introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
 
     parent_page_types = ["home.HomePage"]
@@ -60,6 +61,18 @@ class ChallengeIndexPage(BasePage):
             challenges=form.paginate(filtered, per_page=LISTING_PAGE_SIZE),
         )
         return context
+
+    @path("proposer/", name="propose")
+    def propose(self, request):
+        from portal.contributions.views import propose_challenge
+
+        return propose_challenge(request, self)
+
+    @path("proposer/merci/", name="proposal-sent")
+    def proposal_sent(self, request):
+        from portal.contributions.views import proposal_sent
+
+        return proposal_sent(request, self)
 
 
 class ChallengeTheme(ItemBase):

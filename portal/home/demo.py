@@ -14,6 +14,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Site
 
 from portal.challenges.models import ChallengeIndexPage, ChallengePage, ChallengeStatus, StoryIndexPage, StoryPage
+from portal.contributions.models import IdeaFormField, IdeaFormPage, NeedsSurveyPage
 from portal.home import demo_content as content
 from portal.home.models import (
     CharterPage,
@@ -55,7 +56,8 @@ class DemoLoader:
         challenges = [self.ensure_challenge(challenge_index, spec) for spec in content.CHALLENGES]
         self.ensure_story(self.single_child(StoryIndexPage))
 
-        needs = self.ensure_page(self.home, StandardPage, **self.needs_fields(challenges, challenge_index))
+        needs = self.ensure_page(self.home, NeedsSurveyPage, **self.needs_fields(challenges, challenge_index))
+        ideas = self.ensure_ideas_page(needs)
         resources = self.ensure_page(self.home, StandardPage, body=[], show_in_menus=True, **content.RESOURCES_PAGE)
         charter = self.ensure_charter(resources)
         privacy = self.ensure_page(
@@ -65,7 +67,7 @@ class DemoLoader:
             **{key: value for key, value in content.PRIVACY_PAGE.items() if key != "body"},
         )
         self.fill_resources(resources, charter)
-        self.fill_home(challenges, needs)
+        self.fill_home(challenges, ideas)
         self.fill_site_settings(privacy)
         return self.report
 
@@ -154,12 +156,12 @@ class DemoLoader:
                 (
                     "call_to_action",
                     {
-                        "title": "Renvoyez-nous vos idées !",
+                        "title": "Un défi qui manque au catalogue ?",
                         "text": (
-                            "Un défi que votre organisation rencontre, un besoin d'accompagnement, une forme de "
-                            "mentorat à explorer : dites-le-nous."
+                            "Décrivez-le : l'équipe du programme l'ajoute au catalogue et cherche les mentors "
+                            "qui peuvent aider."
                         ),
-                        "button_label": "Parcourir les défis",
+                        "button_label": "Voir les défis et en proposer un",
                         "page": challenge_index,
                         "url": "",
                     },
@@ -221,13 +223,23 @@ class DemoLoader:
         ]
         resources.save_revision().publish()
 
-    def fill_home(self, challenges, needs):
+    def ensure_ideas_page(self, parent):
+        spec = content.IDEAS_PAGE
+        fields = [IdeaFormField(sort_order=order, **field) for order, field in enumerate(spec["fields"])]
+        return self.ensure_page(
+            parent,
+            IdeaFormPage,
+            form_fields=fields,
+            **{key: value for key, value in spec.items() if key != "fields"},
+        )
+
+    def fill_home(self, challenges, ideas):
         home = self.home
         if home.hero_heading:
             return
         for name, value in content.HOME.items():
             setattr(home, name, value)
-        home.ideas_page = needs
+        home.ideas_page = ideas
         home.featured_challenges = [HomePageFeaturedChallenge(challenge=challenge) for challenge in challenges]
         home.save_revision().publish()
         self.report.created.append(f"{home.title} (contenu)")

@@ -366,10 +366,50 @@ CHARTER_TEXT = [
 NEEDS_PAGE = {
     "title": "Identifions les besoins",
     "slug": "identifions-les-besoins",
+    "thank_you_text": (
+        "<p>Merci ! Vos réponses nous aident à choisir les défis et les formes de mentorat à proposer.</p>"
+    ),
     "summary": (
         "Pour identifier la bonne forme de mentorat puis l'adapter au contexte, faisons un tour d'horizon "
         "des besoins des acteurs et de l'écosystème."
     ),
+}
+
+IDEAS_PAGE = {
+    "title": "Renvoyez-nous vos idées !",
+    "slug": "vos-idees",
+    "summary": (
+        "Un défi que votre organisation rencontre, un besoin d'accompagnement, une forme de mentorat à "
+        "explorer : dites-le-nous."
+    ),
+    "introduction": (
+        "<p>Le programme se construit avec l'écosystème. Vos idées nourrissent le catalogue des défis et les "
+        "formes de mentorat que nous proposons.</p>"
+    ),
+    "thank_you_text": ("<p>Merci ! Votre idée est arrivée à l'équipe du programme, qui la lira avec attention.</p>"),
+    "subject": "Nouvelle idée pour le mentorat",
+    "fields": [
+        {
+            "label": "Votre idée",
+            "field_type": "multiline",
+            "required": True,
+            "help_text": "Un défi, un besoin, une forme de mentorat à explorer…",
+        },
+        {
+            "label": "Elle concerne",
+            "field_type": "dropdown",
+            "required": True,
+            "choices": "Un défi\nUn besoin d'accompagnement\nUne forme de mentorat\nAutre chose",
+        },
+        {"label": "Votre nom", "field_type": "singleline", "required": False},
+        {"label": "Votre organisation", "field_type": "singleline", "required": False},
+        {
+            "label": "Votre adresse e-mail",
+            "field_type": "email",
+            "required": False,
+            "help_text": "Pour vous répondre ; jamais publiée.",
+        },
+    ],
 }
 
 RESOURCES_PAGE = {

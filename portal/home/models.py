@@ -71,6 +71,8 @@ class HomePage(BasePage):
         "challenges.ChallengeIndexPage",
         "challenges.StoryIndexPage",
         "mentors.MentorIndexPage",
+        "contributions.NeedsSurveyPage",
+        "contributions.IdeaFormPage",
     ]
 
     search_fields = [
@@ -157,7 +159,7 @@ class StandardPage(BasePage):
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 
     parent_page_types = ["home.HomePage", "home.ProgrammePage", "home.StandardPage"]
-    subpage_types = ["home.StandardPage", "home.CharterPage"]
+    subpage_types = ["home.StandardPage", "home.CharterPage", "contributions.IdeaFormPage"]
 
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
     content_panels = [*BasePage.content_panels, FieldPanel("body")]

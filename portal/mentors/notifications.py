@@ -1,16 +1,15 @@
 """Emails about mentors' profiles, sent through the outbox (portal/mail/outbox.py)."""
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.core import signing
-from django.db.models import Q
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from portal.mail import outbox
+from portal.mail.recipients import editors_with
 
 CONFIRMATION_SALT = "mentors.confirm-email"
 CONFIRMATION_MAX_AGE = 60 * 60 * 24 * 7  # a week
@@ -57,18 +56,8 @@ def send_invitation(mentor):
     )
 
 
-def editor_emails():
-    editors = get_user_model().objects.filter(
-        Q(is_superuser=True)
-        | Q(user_permissions__codename="change_mentorprofile")
-        | Q(groups__permissions__codename="change_mentorprofile"),
-        is_active=True,
-    )
-    return sorted({email for email in editors.values_list("email", flat=True) if email})
-
-
 def notify_editors_of_application(mentor):
-    recipients = editor_emails()
+    recipients = editors_with("change_mentorprofile")
     if not recipients:
         return
     url = absolute(reverse("mentors_mentorprofile_modeladmin_inspect", args=[mentor.pk]))

@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "portal.mentors",
     "portal.mentorships",
     "portal.mail",
+    "portal.contributions",
     "search",
     "wagtail_modeladmin",
     "wagtail.contrib.forms",
@@ -231,6 +232,7 @@ RATELIMIT_USE_CACHE = "default"
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # --- Wagtail ------------------------------------------------------------------------------------
+HONEYPOT_ENABLED_DEFAULT = True  # wagtail-honeypot: new form pages trap bots unless an editor turns it off
 WAGTAIL_SITE_NAME = "Mentorat FabMob"
 WAGTAILADMIN_BASE_URL = SITE_BASE_URL
 WAGTAIL_I18N_ENABLED = False

@@ -1,0 +1,120 @@
+"""The members' forms: the consent every one of them asks, a challenge proposal, a needs survey answer."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from portal.contributions.models import ChallengeProposal, NeedsSurveyResponse
+from portal.taxonomy.models import Theme
+
+
+def consent_field():
+    return forms.BooleanField(
+        label=_("I agree that what I send is kept by the programme team to follow it up"),
+        error_messages={"required": _("Your agreement to the privacy notice is needed to send this form.")},
+    )
+
+
+def add_consent(form):
+    """Give an editor-composed form the consent box it must always have."""
+    form.fields["consent"] = consent_field()
+    return form
+
+
+def catalogue_themes():
+    """The themes of the published challenges: the areas members choose from."""
+    return Theme.objects.filter(challenge_items__content_object__live=True).distinct().order_by("name")
+
+
+class ChallengeProposalForm(forms.ModelForm):
+    consent = consent_field()
+
+    class Meta:
+        model = ChallengeProposal
+        fields = [
+            "title",
+            "description",
+            "example",
+            "themes",
+            "new_themes",
+            "actor_type",
+            "name",
+            "organisation",
+            "email",
+        ]
+        labels = {
+            "title": _("Your challenge, as a question"),
+            "description": _("Describe it"),
+            "example": _("A concrete example"),
+            "themes": _("Themes"),
+            "new_themes": _("Other themes"),
+            "actor_type": _("Your organisation is"),
+            "name": _("Your name"),
+            "organisation": _("Your organisation"),
+            "email": _("Your email address"),
+        }
+        help_texts = {
+            "title": _("For example: “Comment m’engager dans l’open source ?”"),
+            "description": _("Who meets it, why it matters, what you tried (4,000 characters at most)."),
+            "example": _("Optional: a situation that shows the challenge."),
+            "new_themes": _("Comma-separated, if none above fits."),
+            "email": _("Never published: we write to you when your challenge is online."),
+        }
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 7, "maxlength": 4000}),
+            "example": forms.Textarea(attrs={"rows": 4, "maxlength": 2000}),
+            "themes": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["themes"].queryset = catalogue_themes()
+        self.fields["actor_type"].required = True
+        self.fields["actor_type"].empty_label = _("Choose…")
+        self.fields["name"].widget.attrs["autocomplete"] = "name"
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+
+    def clean_title(self):
+        title = self.cleaned_data["title"].strip()
+        if len(title) < 10:
+            raise forms.ValidationError(_("Give your challenge a title of at least 10 characters."))
+        return title
+
+    def clean_description(self):
+        description = self.cleaned_data["description"].strip()
+        if len(description) < 30:
+            raise forms.ValidationError(_("Describe the challenge in at least 30 characters."))
+        return description
+
+    def clean_new_themes(self):
+        names = [name.strip() for name in self.cleaned_data["new_themes"].split(",") if name.strip()]
+        if any(len(name) > 60 for name in names):
+            raise forms.ValidationError(_("A theme is a few words: 60 characters at most each."))
+        return ", ".join(names)
+
+
+class NeedsSurveyForm(forms.ModelForm):
+    consent = consent_field()
+
+    class Meta:
+        model = NeedsSurveyResponse
+        fields = ["actor_type", "themes", "mentoring_model", "comment"]
+        labels = {
+            "actor_type": _("Your organisation is"),
+            "themes": _("The challenge areas that matter to you"),
+            "mentoring_model": _("The mentoring model you would prefer"),
+            "comment": _("Your needs, in your words"),
+        }
+        help_texts = {"themes": _("Tick as many as you like."), "comment": _("Optional (3,000 characters at most).")}
+        widgets = {
+            "themes": forms.CheckboxSelectMultiple,
+            "mentoring_model": forms.RadioSelect,
+            "comment": forms.Textarea(attrs={"rows": 5, "maxlength": 3000}),
+        }
+        error_messages = {"themes": {"required": _("Tick at least one challenge area.")}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["themes"].queryset = catalogue_themes()
+        self.fields["actor_type"].required = True
+        self.fields["actor_type"].empty_label = _("Choose…")
+        self.fields["mentoring_model"].empty_label = _("No preference")
