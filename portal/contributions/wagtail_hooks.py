@@ -16,6 +16,13 @@ class SubmittedOnlyPermissionHelper(PermissionHelper):
         return False
 
 
+class AnswersPermissionHelper(SubmittedOnlyPermissionHelper):
+    """A survey answer is the member's words: editors read and export it, never rewrite it."""
+
+    def user_can_edit_obj(self, user, obj):
+        return False
+
+
 def actions_for(proposal):
     if proposal.status == ProposalStatus.NEW:
         return ["convert", "merge", "review", "refuse"]
@@ -82,7 +89,7 @@ class NeedsSurveyResponseAdmin(ModelAdmin):
     inspect_view_enabled = True
     list_export = ["created_at", "actor_type", "areas", "mentoring_model", "comment"]
     export_filename = "besoins"
-    permission_helper_class = SubmittedOnlyPermissionHelper
+    permission_helper_class = AnswersPermissionHelper
     index_view_class = NeedsIndexView
     index_template_name = "contributions/admin/needs_index.html"
 
