@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev run migrate demo superuser test lint format check messages eval-matching clean
+.PHONY: help install install-dev run migrate demo superuser test test-services services-stop lint format check messages eval-matching bench clean
 
 help: ## List the available commands
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-12s %s\n", $$1, $$2}'
@@ -46,6 +46,14 @@ run: migrate ## Set up, migrate, load the demo on an empty site and serve http:/
 test: install-dev ## Install the dev tools and run the whole test suite
 	$(BIN)/pytest
 
+test-services: install-dev ## Start PostgreSQL and Elasticsearch (scripts/), run the suite and the services tests on them, evaluate matching on Elasticsearch
+	scripts/test-services.sh
+	DATABASE_URL= ELASTICSEARCH_URL="$$(scripts/elasticsearch.sh start)" $(MAKE) --no-print-directory eval-matching
+
+services-stop: ## Stop the PostgreSQL and Elasticsearch started for the tests
+	scripts/postgres.sh stop
+	scripts/elasticsearch.sh stop
+
 lint: install-dev ## Check code style and formatting with ruff
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -62,11 +70,20 @@ messages: install-dev ## Update the French translation catalogue, then compile i
 	$(MANAGE) makemessages --locale fr --no-obsolete --ignore ".venv/*"
 	$(MANAGE) compilemessages --locale fr --ignore ".venv/*"
 
-eval-matching: install-dev ## Measure matching (nDCG@5, recall@10) on bench/matching_eval.json in a throw-away database
+EVAL_DB := sqlite:///$(CURDIR)/.eval/eval.sqlite3
+eval-matching: install-dev ## Measure matching (nDCG@5, recall@10) in a throw-away database; on Elasticsearch too when ELASTICSEARCH_URL is set
 	@rm -rf .eval && mkdir -p .eval
-	DATABASE_URL=sqlite:///$(CURDIR)/.eval/eval.sqlite3 $(MANAGE) migrate --no-input -v0
-	DATABASE_URL=sqlite:///$(CURDIR)/.eval/eval.sqlite3 $(MANAGE) eval_matching bench/matching_eval.json
+	DATABASE_URL=$(EVAL_DB) ELASTICSEARCH_URL= $(MANAGE) migrate --no-input -v0
+	DATABASE_URL=$(EVAL_DB) ELASTICSEARCH_URL= $(MANAGE) eval_matching bench/matching_eval.json
+	@if [ -n "$$ELASTICSEARCH_URL" ]; then \
+		rm -rf .eval && mkdir -p .eval && \
+		DATABASE_URL=$(EVAL_DB) ELASTICSEARCH_INDEX_PREFIX=eval_ $(MANAGE) migrate --no-input -v0 && \
+		DATABASE_URL=$(EVAL_DB) ELASTICSEARCH_INDEX_PREFIX=eval_ $(MANAGE) eval_matching bench/matching_eval.json; \
+	fi
 	@rm -rf .eval
+
+bench: install-dev ## Benchmark 10,000 mentors / 1,000 challenges in a throw-away database (and on Elasticsearch when ELASTICSEARCH_URL is set)
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 clean: ## Remove the virtualenv and the local database
 	rm -rf $(VENV) db.sqlite3

@@ -1,7 +1,14 @@
+import logging
+
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
+from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+
+logger = logging.getLogger(__name__)
 
 
 class LanguageChoiceMiddleware:
@@ -49,3 +56,25 @@ class EditorsOnlyAdminMiddleware:
         ):
             raise PermissionDenied
         return self.get_response(request)
+
+
+class DatabaseUnavailableMiddleware:
+    """The database went away in the middle of a request: say so clearly, with a 503, instead of a 500.
+
+    Each request runs in one transaction (ATOMIC_REQUESTS), so nothing half-done remains: the page tells
+    the visitor their submission was not recorded.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, (OperationalError, InterfaceError)):
+            return None
+        logger.error("Database unavailable while serving %s: %s", request.path, exception)
+        # Rendered without the request: its context processors would query the database again.
+        body = render_to_string("503.html")
+        return HttpResponse(body, status=503, headers={"Retry-After": "30"})

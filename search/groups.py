@@ -42,7 +42,7 @@ class OtherPagesKind(Kind):
             .not_type(ChallengePage, StoryPage, MentoringModelPage)
             .specific()
         )
-        return pages.search(query)
+        return ranked_results(pages, [query])
 
 
 class MentorKind(Kind):

@@ -57,3 +57,39 @@ def directory(home):
 
     CharterPageFactory(parent=home, version="2026-1")
     return MentorIndexPage.objects.child_of(home).get()
+
+
+# --- Elasticsearch (make test-services) -----------------------------------------------------------
+# The database rolls back after each test; an Elasticsearch index does not. The session starts from
+# fresh indexes holding what the migrations created; after each test, every other document goes.
+@pytest.fixture(scope="session")
+def search_baseline(django_db_setup, django_db_blocker):
+    from search import engine
+
+    if not engine.has_fallback():
+        return None
+    with django_db_blocker.unblock():
+        engine.rebuild_elasticsearch()
+        backend = engine.state.backend("default")
+        indexes = engine.elasticsearch_indexes(backend)
+        return {
+            name: [hit["_id"] for hit in backend.es.search(index=name, size=10_000, source=False)["hits"]["hits"]]
+            for name in indexes
+        }
+
+
+@pytest.fixture(autouse=True)
+def clean_search_index(request, search_baseline):
+    yield
+    if search_baseline:
+        from search import engine
+
+        engine.refresh_elasticsearch()
+        backend = engine.state.backend("default")
+        # The minimal distribution has no _delete_by_query: find the documents, then delete them in bulk.
+        for name, kept in search_baseline.items():
+            query = {"bool": {"must_not": {"ids": {"values": kept}}}}
+            hits = backend.es.search(index=name, query=query, size=10_000, source=False)["hits"]["hits"]
+            if hits:
+                operations = [{"delete": {"_index": hit["_index"], "_id": hit["_id"]}} for hit in hits]
+                backend.es.bulk(operations=operations, refresh=True)

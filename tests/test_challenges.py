@@ -123,4 +123,4 @@ def test_challenge_page_query_count_does_not_grow_with_the_site(client, challeng
     challenge.themes.add("b", "c")
     challenge.save_revision().publish()
     assert count_queries(client, challenge.url) == small
-    assert small <= 25
+    assert small <= 27  # including the savepoint and its release of the request's transaction

@@ -1,5 +1,6 @@
 """Random, long, unicode, HTML and query-syntax input never makes a public page or the API fail."""
 
+import os
 from urllib.parse import quote
 
 from django.core.cache import cache
@@ -18,7 +19,12 @@ hostile = st.one_of(
     st.lists(st.sampled_from(SYNTAX), max_size=6).map("".join),
     st.text(max_size=20).map(lambda text: text * 40),
 )
-FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# 40 examples per test; 10 in `make test-services`, where the same code runs at a slower pace.
+FUZZ = settings(
+    max_examples=10 if os.environ.get("ELASTICSEARCH_URL") else 40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 
 
 @pytest.fixture

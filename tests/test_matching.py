@@ -2,8 +2,9 @@
 
 import pytest
 
-from portal.mentors import french
 from portal.mentors.matching import mentors_for_challenge, mentors_for_text
+from portal.mentors.models import MentorProfile
+from search import french
 from tests.factories import ChallengePageFactory, MentorProfileFactory
 from tests.utils import count_queries
 
@@ -189,3 +190,14 @@ def test_api_bad_input_gets_a_clear_error(client, open_data_challenge, method, u
         response = client.post(url, payload, content_type="application/json")
     assert response.status_code == status
     assert response.json()["detail"]
+
+
+def test_a_popular_theme_does_not_flood_the_candidates_and_both_themes_come_first(challenge_index, directory):
+    from portal.mentors.matching import MAX_THEME_CANDIDATES, need_for_challenge, theme_candidates
+
+    challenge = ChallengePageFactory(parent=challenge_index, themes=["open data", "billettique"])
+    MentorProfileFactory.create_batch(MAX_THEME_CANDIDATES + 5, themes=["open data"])
+    both = MentorProfileFactory(themes=["open data", "billettique"])
+    candidates = theme_candidates(need_for_challenge(challenge), MentorProfile.objects.available())
+    assert len(candidates) == MAX_THEME_CANDIDATES
+    assert candidates[0] == both.pk

@@ -23,6 +23,20 @@ def test_search_ignores_case_and_accents(client, home):
     assert "Charte déontologique" in client.get("/search/", {"q": "DEONTOLOGIQUE"}).content.decode()
 
 
+@pytest.mark.parametrize("query", ["donnée ouverte", "donnees ouvertes", "DONNÉES", "ouverte mobilités"])
+def test_search_finds_french_plurals_and_unaccented_words(client, challenge_index, query):
+    ChallengePageFactory(parent=challenge_index, title="Publier des données ouvertes de mobilité")
+    assert "Publier des données ouvertes de mobilité" in client.get("/search/", {"q": query}).content.decode()
+
+
+def test_the_directory_finds_mentors_by_french_variants_and_by_name(client, directory):
+    from tests.factories import MentorProfileFactory
+
+    MentorProfileFactory(full_name="Claire Fontaine", bio="Vingt ans auprès des collectivités territoriales.")
+    for query in ["collectivite", "Claire", "territoriale"]:
+        assert "Claire Fontaine" in client.get(directory.url, {"q": query}).content.decode(), query
+
+
 def test_search_never_shows_unpublished_pages(client, challenge_index):
     draft = ChallengePageFactory(parent=challenge_index, title="Mobilité confidentielle")
     draft.unpublish()

@@ -112,7 +112,8 @@ def test_elasticsearch_url_switches_search_to_elasticsearch_with_an_index_prefix
         ELASTICSEARCH_INDEX_PREFIX="mentorat_",
     )
     backend = values["WAGTAILSEARCH_BACKENDS"]["default"]
-    assert backend["BACKEND"] == "wagtail.search.backends.elasticsearch9"
+    assert backend["BACKEND"] == "search.elasticsearch"
+    assert values["WAGTAILSEARCH_BACKENDS"]["fallback"]["BACKEND"] == "wagtail.search.backends.database"
     assert backend["URLS"] == ["http://127.0.0.1:9200"]
     assert backend["INDEX_PREFIX"] == "mentorat_"
     assert "INDEX" not in backend

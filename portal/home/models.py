@@ -1,6 +1,7 @@
 """The site's frame: the base page every page type extends, the home page, the programme and its
 three mentoring models, the wiki page, and the editable site settings."""
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -14,6 +15,28 @@ from wagtail.search import index
 
 from portal.home.blocks import RICH_TEXT_FEATURES, BodyBlock, SocialLinkBlock
 from portal.taxonomy.models import ActorTypeCode
+from search import french
+
+
+def searchable_texts(obj, search_fields):
+    """The plain text of each field `search_fields` index for `obj`, related objects included."""
+    texts = []
+    for field in search_fields:
+        if isinstance(field, index.RelatedFields):
+            related = getattr(obj, field.field_name, None)
+            for item in related.all() if hasattr(related, "all") else [related] if related else []:
+                texts += searchable_texts(item, field.fields)
+        elif isinstance(field, index.SearchField) and field.field_name != "search_terms":
+            try:
+                model_field = obj._meta.get_field(field.field_name)
+            except FieldDoesNotExist:
+                model_field = None
+            if hasattr(model_field, "get_searchable_content"):  # stream and rich text: their text only
+                value = getattr(obj, field.field_name)
+                texts += [str(text) for text in model_field.get_searchable_content(value)]
+            elif value := field.get_value(obj):
+                texts.append(str(value))
+    return texts
 
 
 class BasePage(Page):
@@ -35,12 +58,17 @@ class BasePage(Page):
         help_text=_("Shown on cards and when the page is shared."),
     )
 
-    search_fields = [*Page.search_fields, index.SearchField("summary")]
+    search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("search_terms")]
     content_panels = [*Page.content_panels, FieldPanel("summary")]
     promote_panels = [*Page.promote_panels, FieldPanel("listing_image")]
 
     class Meta:
         abstract = True
+
+    def search_terms(self):
+        """The French terms of everything the page indexes (search/french.py), so that "donnée" finds
+        "données" on every search backend, whatever its own analysis."""
+        return " ".join(french.terms(" ".join(searchable_texts(self, self.search_fields))))
 
     @property
     def meta_description(self):

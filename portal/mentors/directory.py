@@ -105,7 +105,7 @@ def apply_facets(mentors, criteria):
 
 def text_matches(query):
     """Ids of public profiles matching every word of the query, best first."""
-    return ranked_ids(MentorProfile.objects.public(), [query], operator="and", limit=MAX_TEXT_MATCHES)
+    return ranked_ids(MentorProfile.objects.public(), [query], operator="and", limit=MAX_TEXT_MATCHES, variants=True)
 
 
 def matching(criteria):

@@ -91,9 +91,11 @@ def tag_overlap_ranking(challenge, keys, limit=10):
     return [key for _shared, _name, key in sorted(scored)[:limit]]
 
 
-def run(path):
+def run(path, after_load=None):
     data = json.loads(path.read_text(encoding="utf-8"))
     challenges, keys = load(data)
+    if after_load:
+        after_load()
     available = {keys[pk] for pk in MentorProfile.objects.available().values_list("pk", flat=True)}
     matching = {
         key: [keys[match.mentor.pk] for match in mentors_for_challenge(page, limit=10)]

@@ -11,17 +11,19 @@ with room left.
 
 from dataclasses import dataclass, field
 
+from django.db.models import Count
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
-from portal.mentors import french
 from portal.mentors.models import MentorProfile
 from portal.taxonomy.models import Theme
+from search import french
 from search.ranked import ranked
 
 DEFAULT_LIMIT = 6
 MAX_QUERY_TERMS = 24
 MAX_TEXT_CANDIDATES = 60
+MAX_THEME_CANDIDATES = 60
 KEY_WEIGHT = 2
 WEIGHTS = {"terms": 0.45, "rank": 0.25, "themes": 0.20, "model": 0.07, "actor": 0.03}
 
@@ -86,9 +88,17 @@ def text_candidates(need, pool):
 
 
 def theme_candidates(need, pool):
+    """The available mentors sharing the most themes with the need (a popular theme is shared by
+    thousands of mentors at scale: only the best-placed go on to be scored)."""
     if not need.themes:
         return []
-    return list(pool.filter(themes__slug__in=need.themes).values_list("pk", flat=True))
+    sharers = (
+        pool.filter(themes__slug__in=need.themes)
+        .values("pk")
+        .annotate(shared=Count("pk"))
+        .order_by("-shared", "pk")[:MAX_THEME_CANDIDATES]
+    )
+    return [row["pk"] for row in sharers]
 
 
 def find_mentors(need, limit=DEFAULT_LIMIT):

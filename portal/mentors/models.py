@@ -17,8 +17,8 @@ from wagtail.search.queryset import SearchableQuerySetMixin
 
 from portal.home.blocks import RICH_TEXT_FEATURES
 from portal.home.models import BasePage, CharterPage
-from portal.mentors import french
 from portal.taxonomy.models import Region
+from search import french
 
 # Addresses under /mentors/ that belong to views, never to a profile.
 RESERVED_SLUGS = {"me", "devenir-mentor", "confirmer", "bienvenue", "defi"}

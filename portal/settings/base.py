@@ -127,6 +127,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "portal.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -158,7 +159,9 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+# One transaction per request: a form that stores several rows stores all of them or none, even when
+# the database connection is lost halfway (portal.middleware.DatabaseUnavailableMiddleware says so).
+DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60) | {"ATOMIC_REQUESTS": True}}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -207,6 +210,8 @@ LOGGING = {
         # One line per background task and per page action is noise at INFO; keep their warnings.
         "django_tasks": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "wagtail": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        # The Elasticsearch client logs every request at INFO; search/engine.py reports outages itself.
+        "elastic_transport": {"handlers": ["console"], "level": "ERROR", "propagate": False},
     },
 }
 
@@ -246,21 +251,24 @@ TAGGIT_CASE_INSENSITIVE = True
 TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
 
 # One switch for full-text search: Elasticsearch when ELASTICSEARCH_URL is set, otherwise the
-# database backend (SQLite FTS5 or PostgreSQL full-text search).
+# database backend (SQLite FTS5 or PostgreSQL full-text search). With Elasticsearch, the database
+# backend is kept as "fallback": it answers while Elasticsearch cannot (search/engine.py).
+DATABASE_SEARCH_BACKEND = {"BACKEND": "wagtail.search.backends.database"}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # PostgreSQL's own French text-search configuration (SQLite has none: see search/french.py).
+    DATABASE_SEARCH_BACKEND["SEARCH_CONFIG"] = "french"
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch9",
+            "BACKEND": "search.elasticsearch",
             "URLS": [ELASTICSEARCH_URL],
             "INDEX_PREFIX": ELASTICSEARCH_INDEX_PREFIX,
             "TIMEOUT": ELASTICSEARCH_TIMEOUT,
-            "OPTIONS": {},
-            # French analysis (elision, stop words, stemming) for every text field without its own analyser.
+            "OPTIONS": {"max_retries": 0},  # a failing engine is skipped for a while, not retried per request
+            # On a full cluster: French analysis (elision, stop words, stemming) for every text field.
             "INDEX_SETTINGS": {"settings": {"index": {"analysis": {"analyzer": {"default": {"type": "french"}}}}}},
-        }
+        },
+        "fallback": DATABASE_SEARCH_BACKEND,
     }
 else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-        # PostgreSQL's own French text-search configuration (SQLite has none: see portal/mentors/french.py).
-        WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "french"
+    WAGTAILSEARCH_BACKENDS = {"default": DATABASE_SEARCH_BACKEND}

@@ -6,6 +6,7 @@ from django.db import connection
 
 from portal.mentors.evaluation import run
 from portal.mentors.models import MentorProfile
+from search import engine
 
 DEFAULT_SET = Path(settings.BASE_DIR) / "bench" / "matching_eval.json"
 TARGETS = "targets: nDCG@5 >= 0.90, recall@10 >= 0.95, 0 unavailable offered"
@@ -20,7 +21,11 @@ class Command(BaseCommand):
     def handle(self, *args, dataset, **options):
         if MentorProfile.objects.exists():
             raise CommandError("This database already has mentors: evaluate on an empty one (make eval-matching).")
-        results, challenges, mentors = run(dataset)
+        if engine.has_fallback():  # Elasticsearch: start from empty indexes, see every write at once
+            engine.rebuild_elasticsearch()
+        results, challenges, mentors = run(
+            dataset, after_load=engine.refresh_elasticsearch if engine.has_fallback() else None
+        )
         backend = settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"].rsplit(".", 1)[-1]
         self.stdout.write(
             f"Matching evaluation: {challenges} challenges, {mentors} mentors; "
