@@ -15,6 +15,7 @@ import subprocess
 import sys
 import threading
 import time
+from urllib.parse import quote
 
 import django
 
@@ -117,11 +118,12 @@ def under_load(views, port, clients, duration):
                 started = time.perf_counter()
                 try:
                     headers = {"Content-Type": "application/json"} if body else {}
-                    connection.request(method, path, body=body, headers=headers)
+                    payload = body.encode() if body else None
+                    connection.request(method, quote(path, safe="/?=&"), body=payload, headers=headers)
                     response = connection.getresponse()
                     response.read()
                     ok = response.status == 200
-                except (OSError, http.client.HTTPException):
+                except Exception:  # any failure is an error to count, never a dead client
                     ok = False
                     connection.close()
                     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)

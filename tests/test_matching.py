@@ -201,3 +201,20 @@ def test_a_popular_theme_does_not_flood_the_candidates_and_both_themes_come_firs
     candidates = theme_candidates(need_for_challenge(challenge), MentorProfile.objects.available())
     assert len(candidates) == MAX_THEME_CANDIDATES
     assert candidates[0] == both.pk
+
+
+def test_cached_candidates_follow_mentor_changes_at_once(client, challenge_index, directory):
+    from portal.mentors import lifecycle
+    from portal.mentorships import workflow
+    from tests.factories import MentorRequestFactory
+
+    challenge = ChallengePageFactory(
+        parent=challenge_index, title="Ouvrir les données de transport", themes=["open data"]
+    )
+    paused, full = MentorProfileFactory.create_batch(2, themes=["open data"], capacity=1)
+    page = client.get(challenge.url).content.decode()
+    assert paused.full_name in page and full.full_name in page
+    lifecycle.pause(paused)
+    workflow.accept(MentorRequestFactory(mentor=full))
+    page = client.get(challenge.url).content.decode()
+    assert paused.full_name not in page and full.full_name not in page

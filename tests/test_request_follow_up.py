@@ -132,3 +132,19 @@ def test_the_send_reminders_command_reports_what_it_did(directory, capsys):
     MentorRequestFactory(sent_at=days_ago(6))
     call_command("send_reminders")
     assert "1 mentor(s) reminded" in capsys.readouterr().out
+
+
+def test_a_database_failure_during_a_submit_answers_a_clear_503(client, directory, monkeypatch):
+    from django.db import OperationalError
+
+    from portal.mentorships import workflow
+
+    def database_gone(*args, **kwargs):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(workflow, "create_request", database_gone)
+    client.raise_request_exception = False
+    response = client.post(request_url(directory, MentorProfileFactory()), request_data())
+    assert response.status_code == 503 and response["Retry-After"] == "30"
+    assert "Service momentanément indisponible" in response.content.decode()
+    assert "n’a pas été enregistré" in response.content.decode()

@@ -13,7 +13,9 @@ STRONG_SECRET = "x7Kq9-" * 10
 
 
 def run_python(code, settings_module, **env):
-    clean = {key: value for key, value in os.environ.items() if key not in {"SECRET_KEY", "ALLOWED_HOSTS"}}
+    # Only the variables a test passes: not those of the shell, nor the services of `make test-services`.
+    inherited = {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "ELASTICSEARCH_URL", "ELASTICSEARCH_INDEX_PREFIX"}
+    clean = {key: value for key, value in os.environ.items() if key not in inherited}
     clean |= {"DJANGO_SETTINGS_MODULE": settings_module, **env}
     return subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, env=clean, capture_output=True, text=True, timeout=120

@@ -9,9 +9,12 @@ Only available mentors are ever proposed: published, accepting requests, bound b
 with room left.
 """
 
+import time
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db.models import Count
+from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
@@ -24,6 +27,8 @@ DEFAULT_LIMIT = 6
 MAX_QUERY_TERMS = 24
 MAX_TEXT_CANDIDATES = 60
 MAX_THEME_CANDIDATES = 60
+CACHE_SECONDS = 60 * 60
+VERSION_KEY = "matching:version"
 KEY_WEIGHT = 2
 WEIGHTS = {"terms": 0.45, "rank": 0.25, "themes": 0.20, "model": 0.07, "actor": 0.03}
 
@@ -107,14 +112,24 @@ def find_mentors(need, limit=DEFAULT_LIMIT):
     candidate_ids = set(rank_score) | set(theme_candidates(need, pool))
     if not candidate_ids:
         return []
-    mentors = pool.filter(pk__in=candidate_ids).for_listing()
-    scored = [score(mentor, need, rank_score.get(mentor.pk, 0)) for mentor in mentors]
+    # Scoring reads only what it needs; the few mentors shown are then loaded whole for their cards.
+    candidates = (
+        pool.filter(pk__in=candidate_ids)
+        .only("pk", "full_name", "headline", "organisation", "bio", "actor_type__code")
+        .select_related("actor_type")
+        .prefetch_related("themes", "mentoring_models")
+    )
+    scored = [score(mentor, need, rank_score.get(mentor.pk, 0)) for mentor in candidates]
     scored = [match for match in scored if match is not None]
     best = max((match.score for match in scored), default=0) or 1
     for match in scored:
         match.score = round(match.score / best, 3)
     scored.sort(key=lambda match: (-match.score, not match.offers_model, match.mentor.full_name))
-    return scored[:limit]
+    shown = scored[:limit]
+    whole = pool.filter(pk__in=[match.mentor.pk for match in shown]).for_listing().in_bulk()
+    for match in shown:
+        match.mentor = whole[match.mentor.pk]
+    return shown
 
 
 def score(mentor, need, rank):
@@ -151,7 +166,32 @@ def score(mentor, need, rank):
 
 
 def mentors_for_challenge(challenge, limit=DEFAULT_LIMIT):
-    return find_mentors(need_for_challenge(challenge), limit)
+    """The challenge's candidates, kept in the cache until a mentor, the charter or the challenge changes
+    (a challenge page is read far more often than mentors change)."""
+    key = (
+        f"matching:{matching_version()}:{challenge.pk}:{challenge.latest_revision_id}:{limit}:"
+        f"{translation.get_language()}"
+    )
+    cached = cache.get(key)
+    if cached is None:
+        matches = find_mentors(need_for_challenge(challenge), limit)
+        cache.set(key, [(m.mentor.pk, m.score, m.reasons, m.offers_model) for m in matches], CACHE_SECONDS)
+        return matches
+    mentors = MentorProfile.objects.available().for_listing().in_bulk([pk for pk, *_rest in cached])
+    return [
+        Match(mentor=mentors[pk], score=score, reasons=reasons, offers_model=offers_model)
+        for pk, score, reasons, offers_model in cached
+        if pk in mentors
+    ]
+
+
+def matching_version():
+    return cache.get_or_set(VERSION_KEY, 0, None)
+
+
+def forget_cached_matches():
+    """Called whenever what matching reads changes: a profile, its relations, a request, the charter."""
+    cache.set(VERSION_KEY, time.time_ns(), None)
 
 
 def mentors_for_text(text, limit=DEFAULT_LIMIT):

@@ -1,7 +1,9 @@
-from django.db.models.signals import m2m_changed
+from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from wagtail.search import index
+from wagtail.signals import page_published, page_unpublished
 
+from portal.mentors.matching import forget_cached_matches
 from portal.mentors.models import MentorProfile
 
 
@@ -10,12 +12,24 @@ def reindex_mentor(sender, instance, action, **kwargs):
     saved: index it again whenever one of those relations changes."""
     if action in {"post_add", "post_remove", "post_clear"} and isinstance(instance, MentorProfile):
         index.insert_or_update_object(instance)
+        forget_cached_matches()
+
+
+def profile_changed(sender, **kwargs):
+    forget_cached_matches()
 
 
 def register_signal_handlers():
+    from portal.home.models import CharterPage
+
     for through in (
         MentorProfile.themes.through,
         MentorProfile.mentoring_models.through,
         MentorProfile.languages.through,
     ):
         m2m_changed.connect(reindex_mentor, sender=through, dispatch_uid=f"mentors.reindex.{through.__name__}")
+    # Saving a profile also follows every request's change of status (capacity is stored on it).
+    post_save.connect(profile_changed, sender=MentorProfile, dispatch_uid="mentors.matches.saved")
+    post_delete.connect(profile_changed, sender=MentorProfile, dispatch_uid="mentors.matches.deleted")
+    for signal in (page_published, page_unpublished):
+        signal.connect(profile_changed, sender=CharterPage, dispatch_uid=f"mentors.matches.charter.{id(signal)}")

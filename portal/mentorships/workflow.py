@@ -110,7 +110,9 @@ def change(mentor_request, to, role, user=None, note="", announce=True):
     """Move the request to status `to`, or raise RequestRefused; returns the fresh request.
     `announce=False` sends no email (the requester's data is being erased)."""
     with transaction.atomic():
-        locked = MentorRequest.objects.select_for_update().select_related("mentor").get(pk=mentor_request.pk)
+        locked = (
+            MentorRequest.objects.select_for_update(of=("self",)).select_related("mentor").get(pk=mentor_request.pk)
+        )
         if role != Role.EDITOR and to not in MAY.get(role, set()):
             raise RequestRefused(_("You cannot make this change."))
         if to not in ALLOWED.get(locked.status, set()):
