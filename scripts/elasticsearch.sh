@@ -36,8 +36,12 @@ as_owner() { if [ "$(id -u)" = 0 ]; then runuser -u "$RUN_AS" -- "$@"; else "$@"
 
 start() {
     if healthy; then echo "$URL"; return; fi
-    command -v curl >/dev/null || fail "curl is needed (apt-get install curl)."
-    command -v unzip >/dev/null || fail "unzip is needed (apt-get install unzip)."
+    for tool in curl unzip; do
+        if ! command -v "$tool" >/dev/null && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+            apt-get install -y -qq "$tool" >/dev/null 2>&1 || { apt-get update -qq >/dev/null && apt-get install -y -qq "$tool" >/dev/null; }
+        fi
+        command -v "$tool" >/dev/null || fail "$tool is needed (apt-get install $tool)."
+    done
     local jdk
     jdk="$(find_jdk)"
     [ -n "$jdk" ] && [ "$(java_major "$jdk")" -ge 21 ] \
