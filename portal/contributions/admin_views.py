@@ -8,8 +8,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from wagtail_modeladmin.views import IndexView, InstanceSpecificView
+from wagtail_modeladmin.views import IndexView
 
+from portal.admin_actions import InstanceActionView
 from portal.challenges.models import ChallengePage
 from portal.contributions import proposals
 from portal.contributions.statistics import needs_table
@@ -28,23 +29,11 @@ class MergeForm(forms.Form):
     )
 
 
-class ProposalActionView(InstanceSpecificView):
+class ProposalActionView(InstanceActionView):
     """GET asks for confirmation (and, to merge, the challenge), POST applies the action of proposals.py."""
 
     template_name = "contributions/admin/proposal_action.html"
-
-    def check_action_permitted(self, user):
-        return self.permission_helper.user_can_edit_obj(user, self.instance)
-
-    def dispatch(self, request, *args, **kwargs):
-        self.action = request.GET.get("action") or request.POST.get("action")
-        if self.action not in ACTION_LABELS:
-            messages.error(request, _("Unknown action."))
-            return redirect(self.index_url)
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_page_title(self):
-        return ACTION_LABELS[self.action]
+    labels = ACTION_LABELS
 
     def render(self, form=None):
         context = {"view": self, "proposal": self.instance, "action": self.action, "form": form}

@@ -1,19 +1,10 @@
-from django.contrib.admin.utils import quote
-from django.urls import re_path
 from django.utils.translation import gettext_lazy as _
 
-from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
+from portal.admin_actions import ActionButtonHelper, SubmittedOnlyPermissionHelper, action_url
 from portal.contributions.admin_views import ACTION_LABELS, NeedsIndexView, ProposalActionView
 from portal.contributions.models import ChallengeProposal, NeedsSurveyResponse, ProposalStatus
-
-
-class SubmittedOnlyPermissionHelper(PermissionHelper):
-    """Members submit these from the site: editors read, export and act, never create them."""
-
-    def user_can_create(self, user):
-        return False
 
 
 class AnswersPermissionHelper(SubmittedOnlyPermissionHelper):
@@ -31,18 +22,12 @@ def actions_for(proposal):
     return []
 
 
-class ProposalButtonHelper(ButtonHelper):
-    def get_buttons_for_obj(self, obj, exclude=None, classnames_add=None, classnames_exclude=None):
-        buttons = super().get_buttons_for_obj(obj, ["edit", *(exclude or [])], classnames_add, classnames_exclude)
-        if self.permission_helper.user_can_edit_obj(self.request.user, obj):
-            url = self.url_helper.get_action_url("action", quote(obj.pk))
-            classname = self.finalise_classname(classnames_add or [], classnames_exclude or [])
-            buttons += [
-                {"url": f"{url}?action={action}", "label": ACTION_LABELS[action], "classname": classname,
-                 "title": ACTION_LABELS[action]}
-                for action in actions_for(obj)
-            ]  # fmt: skip
-        return buttons
+class ProposalButtonHelper(ActionButtonHelper):
+    labels = ACTION_LABELS
+    excluded = ("edit",)
+
+    def actions_for(self, obj):
+        return actions_for(obj)
 
 
 class ChallengeProposalAdmin(ModelAdmin):
@@ -65,18 +50,8 @@ class ChallengeProposalAdmin(ModelAdmin):
     permission_helper_class = SubmittedOnlyPermissionHelper
     button_helper_class = ProposalButtonHelper
 
-    def action_view(self, request, instance_pk):
-        return ProposalActionView.as_view(model_admin=self, instance_pk=instance_pk)(request)
-
     def get_admin_urls_for_registration(self):
-        return (
-            *super().get_admin_urls_for_registration(),
-            re_path(
-                self.url_helper.get_action_url_pattern("action"),
-                self.action_view,
-                name=self.url_helper.get_action_url_name("action"),
-            ),
-        )
+        return (*super().get_admin_urls_for_registration(), action_url(self, "action", ProposalActionView))
 
 
 class NeedsSurveyResponseAdmin(ModelAdmin):

@@ -9,8 +9,9 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from wagtail_modeladmin.views import InstanceSpecificView, WMABaseView
+from wagtail_modeladmin.views import WMABaseView
 
+from portal.admin_actions import InstanceActionView
 from portal.mentors import lifecycle, notifications
 from portal.mentors.models import MentorProfile, MentorStatus
 from portal.taxonomy.models import ActorType, Region
@@ -22,23 +23,11 @@ ACTION_LABELS = {
 }
 
 
-class StatusChangeView(InstanceSpecificView):
+class StatusChangeView(InstanceActionView):
     """GET asks for confirmation, POST applies one of lifecycle.EDITOR_ACTIONS."""
 
     template_name = "mentors/admin/status_change.html"
-
-    def check_action_permitted(self, user):
-        return self.permission_helper.user_can_edit_obj(user, self.instance)
-
-    def dispatch(self, request, *args, **kwargs):
-        self.action = request.GET.get("action") or request.POST.get("action")
-        if self.action not in lifecycle.EDITOR_ACTIONS:
-            messages.error(request, _("Unknown action."))
-            return redirect(self.index_url)
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_page_title(self):
-        return ACTION_LABELS[self.action]
+    labels = ACTION_LABELS
 
     def get(self, request, *args, **kwargs):
         return TemplateResponse(

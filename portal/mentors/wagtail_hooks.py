@@ -1,4 +1,3 @@
-from django.contrib.admin.utils import quote
 from django.urls import re_path
 from django.utils.translation import gettext_lazy as _
 
@@ -6,9 +5,9 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.ui.components import Component
 
-from wagtail_modeladmin.helpers import ButtonHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
+from portal.admin_actions import ActionButtonHelper, action_url
 from portal.mentors.admin_views import ACTION_LABELS, InviteView, StatusChangeView
 from portal.mentors.models import MentorProfile, MentorStatus
 
@@ -21,22 +20,12 @@ ACTIONS_BY_STATUS = {
 }
 
 
-class MentorButtonHelper(ButtonHelper):
-    def get_buttons_for_obj(self, obj, exclude=None, classnames_add=None, classnames_exclude=None):
-        buttons = super().get_buttons_for_obj(obj, exclude, classnames_add, classnames_exclude)
-        if self.permission_helper.user_can_edit_obj(self.request.user, obj):
-            url = self.url_helper.get_action_url("status", quote(obj.pk))
-            classname = self.finalise_classname(classnames_add or [], classnames_exclude or [])
-            buttons += [
-                {
-                    "url": f"{url}?action={action}",
-                    "label": ACTION_LABELS[action],
-                    "classname": classname,
-                    "title": ACTION_LABELS[action],
-                }
-                for action in ACTIONS_BY_STATUS[obj.status]
-            ]
-        return buttons
+class MentorButtonHelper(ActionButtonHelper):
+    url_name = "status"
+    labels = ACTION_LABELS
+
+    def actions_for(self, obj):
+        return ACTIONS_BY_STATUS[obj.status]
 
 
 @modeladmin_register
@@ -87,20 +76,13 @@ class MentorProfileAdmin(ModelAdmin):
         ),
     ]
 
-    def status_view(self, request, instance_pk):
-        return StatusChangeView.as_view(model_admin=self, instance_pk=instance_pk)(request)
-
     def invite_view(self, request):
         return InviteView.as_view(model_admin=self)(request)
 
     def get_admin_urls_for_registration(self):
         return (
             *super().get_admin_urls_for_registration(),
-            re_path(
-                self.url_helper.get_action_url_pattern("status"),
-                self.status_view,
-                name=self.url_helper.get_action_url_name("status"),
-            ),
+            action_url(self, "status", StatusChangeView),
             re_path(
                 self.url_helper._get_action_url_pattern("invite"),
                 self.invite_view,

@@ -7,8 +7,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from wagtail_modeladmin.views import InstanceSpecificView
-
+from portal.admin_actions import InstanceActionView
 from portal.mentors.models import MentorProfile
 from portal.mentorships import privacy, workflow
 
@@ -41,23 +40,11 @@ class EraseForm(forms.Form):
 FORMS = {"reassign": ReassignForm, "close": CloseForm, "erase": EraseForm}
 
 
-class RequestActionView(InstanceSpecificView):
+class RequestActionView(InstanceActionView):
     """GET shows the action's form, POST applies it through workflow.py or privacy.py."""
 
     template_name = "mentorships/admin/action.html"
-
-    def check_action_permitted(self, user):
-        return self.permission_helper.user_can_edit_obj(user, self.instance)
-
-    def dispatch(self, request, *args, **kwargs):
-        self.action = request.GET.get("action") or request.POST.get("action")
-        if self.action not in FORMS:
-            messages.error(request, _("Unknown action."))
-            return redirect(self.index_url)
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_page_title(self):
-        return ACTION_LABELS[self.action]
+    labels = ACTION_LABELS
 
     def make_form(self, data=None):
         if self.action == "reassign":

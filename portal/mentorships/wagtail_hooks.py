@@ -2,8 +2,6 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.admin.utils import quote
-from django.urls import re_path
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import Truncator
@@ -12,10 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
-from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 from wagtail_modeladmin.views import InspectView
 
+from portal.admin_actions import ActionButtonHelper, SubmittedOnlyPermissionHelper, action_url
 from portal.mentorships.admin_views import ACTION_LABELS, RequestActionView
 from portal.mentorships.models import MentorRequest, RequestStatus
 
@@ -31,29 +29,20 @@ def actions_for(mentor_request):
     return [*actions, "erase"]
 
 
-class RequestPermissionHelper(PermissionHelper):
+class RequestPermissionHelper(SubmittedOnlyPermissionHelper):
     """Requests come from the public form only: editors follow and act on them, never create them."""
-
-    def user_can_create(self, user):
-        return False
 
     def user_can_delete_obj(self, user, obj):
         """Deleting would lose the history and the statistics: erase the requester's data instead."""
         return False
 
 
-class RequestButtonHelper(ButtonHelper):
-    def get_buttons_for_obj(self, obj, exclude=None, classnames_add=None, classnames_exclude=None):
-        buttons = super().get_buttons_for_obj(obj, ["edit", *(exclude or [])], classnames_add, classnames_exclude)
-        if self.permission_helper.user_can_edit_obj(self.request.user, obj):
-            url = self.url_helper.get_action_url("action", quote(obj.pk))
-            classname = self.finalise_classname(classnames_add or [], classnames_exclude or [])
-            buttons += [
-                {"url": f"{url}?action={action}", "label": ACTION_LABELS[action], "classname": classname,
-                 "title": ACTION_LABELS[action]}
-                for action in actions_for(obj)
-            ]  # fmt: skip
-        return buttons
+class RequestButtonHelper(ActionButtonHelper):
+    labels = ACTION_LABELS
+    excluded = ("edit",)
+
+    def actions_for(self, obj):
+        return actions_for(obj)
 
 
 class AgeFilter(admin.SimpleListFilter):
@@ -128,18 +117,8 @@ class MentorRequestAdmin(ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("mentor", "challenge")
 
-    def action_view(self, request, instance_pk):
-        return RequestActionView.as_view(model_admin=self, instance_pk=instance_pk)(request)
-
     def get_admin_urls_for_registration(self):
-        return (
-            *super().get_admin_urls_for_registration(),
-            re_path(
-                self.url_helper.get_action_url_pattern("action"),
-                self.action_view,
-                name=self.url_helper.get_action_url_name("action"),
-            ),
-        )
+        return (*super().get_admin_urls_for_registration(), action_url(self, "action", RequestActionView))
 
 
 class WaitingRequestsPanel(Component):
