@@ -27,6 +27,15 @@ def too_many_submissions(request, form_name, email=""):
     return by_ip or by_email
 
 
+def flooded(request, form, form_name, email, message):
+    """Count this submission of `form`; over a limit, put `message` on the form (answer it with a 429)."""
+    if not too_many_submissions(request, form_name, email):
+        return False
+    form.is_valid()
+    form.add_error(None, message)
+    return True
+
+
 def caught_by_honeypot(request):
     """True when a bot filled the hidden field, or sent the form faster than a person could.
 

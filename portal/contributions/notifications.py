@@ -6,11 +6,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from portal.mail import outbox
+from portal.mail.outbox import absolute
 from portal.mail.recipients import editors_with
-
-
-def absolute(path):
-    return settings.SITE_BASE_URL.rstrip("/") + path
 
 
 def idea_received(page, form):

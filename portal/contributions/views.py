@@ -9,18 +9,13 @@ from django.utils.translation import gettext_noop
 
 from portal.contributions import notifications
 from portal.contributions.forms import ChallengeProposalForm, NeedsSurveyForm
-from portal.form_protection import caught_by_honeypot, too_many_submissions
+from portal.form_protection import caught_by_honeypot, flooded
 
 LIMIT_MESSAGE = gettext_noop("Too many submissions were sent from here or for this address: try again in an hour.")
 
 
 def limited(request, form, form_name, email=""):
-    """Count the submission; on the limit, put the message on the form and say so."""
-    if too_many_submissions(request, form_name, email):
-        form.is_valid()
-        form.add_error(None, _(LIMIT_MESSAGE))
-        return True
-    return False
+    return flooded(request, form, form_name, email, _(LIMIT_MESSAGE))
 
 
 def serve_idea_form(page, request, serve, *args, **kwargs):

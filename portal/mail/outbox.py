@@ -26,6 +26,11 @@ MAX_ATTEMPTS = 8
 FIRST_RETRY_DELAY = timedelta(minutes=5)  # then doubled at each attempt: about 21 hours in all
 
 
+def absolute(path):
+    """The full address of a path of the site, for links in emails."""
+    return settings.SITE_BASE_URL.rstrip("/") + path
+
+
 def send(subject, template, context, recipients):
     """Queue one email to `recipients`, rendered now from `template` (plain text)."""
     recipients = sorted({address for address in recipients if address})

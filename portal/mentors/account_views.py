@@ -17,7 +17,7 @@ from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from portal.form_protection import too_many_submissions
+from portal.form_protection import flooded
 from portal.home.models import CharterPage
 from portal.mentors import lifecycle, notifications
 from portal.mentors.forms import CharterAcceptanceForm, MentorApplicationForm, MentorProfileForm
@@ -27,10 +27,10 @@ from portal.mentors.models import MentorProfile, MentorStatus
 def apply(request):
     charter = CharterPage.current()
     form = MentorApplicationForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and too_many_submissions(
-        request, "mentor-application", request.POST.get("contact_email")
+    too_many = _("Too many applications were sent from here or for this address: try again in an hour.")
+    if request.method == "POST" and flooded(
+        request, form, "mentor-application", request.POST.get("contact_email"), too_many
     ):
-        form.add_error(None, _("Too many applications were sent from here or for this address: try again in an hour."))
         return TemplateResponse(request, "mentors/apply.html", {"form": form, "charter": charter}, status=429)
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["contact_email"]

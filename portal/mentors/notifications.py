@@ -1,6 +1,5 @@
 """Emails about mentors' profiles, sent through the outbox (portal/mail/outbox.py)."""
 
-from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.core import signing
 from django.urls import reverse
@@ -9,14 +8,11 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from portal.mail import outbox
+from portal.mail.outbox import absolute
 from portal.mail.recipients import editors_with
 
 CONFIRMATION_SALT = "mentors.confirm-email"
 CONFIRMATION_MAX_AGE = 60 * 60 * 24 * 7  # a week
-
-
-def absolute(path):
-    return settings.SITE_BASE_URL.rstrip("/") + path
 
 
 def confirmation_token(mentor):

@@ -12,12 +12,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from portal.mail import outbox
+from portal.mail.outbox import absolute
 from portal.mentorships import tokens
 from portal.mentorships.models import Role
-
-
-def absolute(path):
-    return settings.SITE_BASE_URL.rstrip("/") + path
 
 
 def link(mentor_request, role, purpose):

@@ -11,7 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from portal.challenges.models import ChallengePage
-from portal.form_protection import caught_by_honeypot, too_many_submissions
+from portal.form_protection import caught_by_honeypot, flooded
+from portal.mentors.account_views import invalid_link
 from portal.mentors.models import MentorProfile
 from portal.mentorships import tokens, workflow
 from portal.mentorships.alternatives import alternatives
@@ -35,9 +36,8 @@ def request_mentor(request, index_page, slug):
     if request.method == "POST":
         if caught_by_honeypot(request):
             return redirect("mentorships:sent")  # a bot: nothing stored, nothing to tell it
-        if too_many_submissions(request, "mentor-request", request.POST.get("requester_email", "")):
-            form.is_valid()
-            form.add_error(None, _("Too many requests were sent from here or for this address: try again in an hour."))
+        too_many = _("Too many requests were sent from here or for this address: try again in an hour.")
+        if flooded(request, form, "mentor-request", request.POST.get("requester_email", ""), too_many):
             return TemplateResponse(request, "mentorships/request_form.html", context | {"form": form}, status=429)
         if form.is_valid():
             try:
@@ -69,16 +69,12 @@ def request_sent(request):
     return TemplateResponse(request, "mentorships/request_sent.html", {"mentor_name": mentor_name})
 
 
-def invalid_link(request, error):
-    return TemplateResponse(request, "mentors/invalid_link.html", {"message": str(error)}, status=400)
-
-
 def answer(request, token):
     """The mentor's page from the emailed link: read the request, accept or decline it."""
     try:
         mentor_request = tokens.read(token, Role.MENTOR, tokens.ANSWER)
     except tokens.InvalidLink as error:
-        return invalid_link(request, error)
+        return invalid_link(request, str(error))
     decline_form = DeclineForm(request.POST if request.POST.get("action") == "decline" else None)
     if request.method == "POST":
         action = request.POST.get("action")
@@ -109,7 +105,7 @@ def follow(request, token):
     try:
         mentor_request = tokens.read(token, Role.REQUESTER, tokens.FOLLOW)
     except tokens.InvalidLink as error:
-        return invalid_link(request, error)
+        return invalid_link(request, str(error))
     if request.method == "POST":
         action = request.POST.get("action")
         try:
@@ -132,7 +128,7 @@ def feedback(request, token):
     try:
         mentor_request, role = tokens.read_any_side(token, tokens.FEEDBACK)
     except tokens.InvalidLink as error:
-        return invalid_link(request, error)
+        return invalid_link(request, str(error))
     if mentor_request.status != RequestStatus.COMPLETED:
         return invalid_link(request, _("Feedback opens once the mentorship is completed."))
     if MentorshipFeedback.objects.filter(request=mentor_request, role=role).exists():
