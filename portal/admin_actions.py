@@ -1,14 +1,28 @@
-"""What the editors' one-click actions share across wagtail-modeladmin lists (mentors, requests,
-proposals): a button per action allowed for the row, one URL for them, and a view that checks the
-action before showing its confirmation form."""
+"""What the editors' wagtail-modeladmin lists share (mentors, requests, proposals, needs survey).
+
+- Phrases written out in full: Wagtail builds its own from the model's name, which French cannot agree
+  (« Ajouter un(e) profil de mentor », « Aucun réponses … n'a été créé(e) »); each list names its own add
+  button, search box and empty states, and the views below say the rest without a model name.
+- Row actions: Wagtail's view/edit/delete and the list's own actions (`actions_for(obj)`), the row's main
+  one shown as a button and the others in a « … » menu (templates/modeladmin/includes/result_row_value.html);
+  destructive ones styled as such.
+- One URL and one view per list for its actions, which checks the action before showing its confirmation.
+"""
 
 from django.contrib import messages
 from django.contrib.admin.utils import quote
+from django.db import models, transaction
 from django.shortcuts import redirect
 from django.urls import re_path
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from wagtail.log_actions import log
+
+from wagtail_modeladmin import views as modeladmin_views
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
+from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import InstanceSpecificView
 
 
@@ -20,27 +34,137 @@ class SubmittedOnlyPermissionHelper(PermissionHelper):
 
 
 class ActionButtonHelper(ButtonHelper):
-    """Adds a button per action of `actions_for(obj)`, labelled from `labels`, to the row's buttons."""
+    """A row's buttons, the main one first: view, edit, the list's own actions, delete last."""
 
     url_name = "action"
     labels = {}
     excluded = ()
+    destructive = ("delete",)
 
     def actions_for(self, obj):
-        raise NotImplementedError
+        return []
+
+    def main_action(self, obj, names):
+        """The row's main button among `names`, the buttons this editor may use; the first by default."""
+        return names[0]
+
+    def add_button(self, classnames_add=None, classnames_exclude=None):
+        label = self.view.model_admin.add_label
+        return super().add_button(classnames_add, classnames_exclude) | {"label": label, "title": label}
 
     def get_buttons_for_obj(self, obj, exclude=None, classnames_add=None, classnames_exclude=None):
-        exclude = [*self.excluded, *(exclude or [])]
-        buttons = super().get_buttons_for_obj(obj, exclude, classnames_add, classnames_exclude)
-        if self.permission_helper.user_can_edit_obj(self.request.user, obj):
-            url = self.url_helper.get_action_url(self.url_name, quote(obj.pk))
-            classname = self.finalise_classname(classnames_add or [], classnames_exclude or [])
-            buttons += [
-                {"url": f"{url}?action={action}", "label": self.labels[action], "classname": classname,
-                 "title": self.labels[action]}
-                for action in self.actions_for(obj)
-            ]  # fmt: skip
-        return buttons
+        excluded = {*self.excluded, *(exclude or [])}
+        user, helper, pk = self.request.user, self.permission_helper, quote(obj.pk)
+        urls, labels = {}, {}
+        if helper.user_can_inspect_obj(user, obj):
+            urls["inspect"], labels["inspect"] = self.url_helper.get_action_url("inspect", pk), _("View")
+        if helper.user_can_edit_obj(user, obj):
+            urls["edit"], labels["edit"] = self.url_helper.get_action_url("edit", pk), _("Edit")
+            action_url = self.url_helper.get_action_url(self.url_name, pk)
+            for action in self.actions_for(obj):
+                urls[action], labels[action] = f"{action_url}?action={action}", self.labels[action]
+        if helper.user_can_delete_obj(user, obj):
+            urls["delete"], labels["delete"] = self.url_helper.get_action_url("delete", pk), _("Delete")
+        names = [name for name in urls if name not in excluded]
+        if not names:
+            return []
+        main = self.main_action(obj, names)
+        names.sort(key=lambda name: (name != main, name in self.destructive))
+        return [self.button(name, urls[name], labels[name], name == main, classnames_add, classnames_exclude)
+                for name in names]  # fmt: skip
+
+    def button(self, name, url, label, main, classnames_add, classnames_exclude):
+        destructive = name in self.destructive
+        extra = ["no"] if destructive else []
+        classname = self.finalise_classname([*(classnames_add or []), *extra], classnames_exclude or [])
+        return {"name": name, "url": url, "label": label, "title": label, "classname": classname, "main": main,
+                "destructive": destructive}  # fmt: skip
+
+    def get_primary_button(self, obj):
+        """Where the row's title leads: the edit form, else the record."""
+        buttons = {button["name"]: button for button in self.get_buttons_for_obj(obj)}
+        return buttons.get("edit") or buttons.get("inspect")
+
+
+def title_with_object(title, instance):
+    return _("%(title)s: %(object)s") % {"title": title, "object": instance}
+
+
+class CreateView(modeladmin_views.CreateView):
+    def get_page_title(self):
+        return self.model_admin.add_label
+
+    def get_page_subtitle(self):
+        return ""
+
+    def get_meta_title(self):
+        return self.model_admin.add_label
+
+    def get_success_message(self, instance):
+        return _("Added: %(object)s.") % {"object": instance}
+
+    def get_error_message(self):
+        return _("The form has errors: nothing was saved.")
+
+
+class EditView(modeladmin_views.EditView):
+    def get_meta_title(self):
+        return title_with_object(self.get_page_title(), self.instance)
+
+    def get_success_message(self, instance):
+        return _("Changes saved: %(object)s.") % {"object": instance}
+
+    def get_error_message(self):
+        return _("The form has errors: nothing was saved.")
+
+
+class InspectView(modeladmin_views.InspectView):
+    def get_meta_title(self):
+        return title_with_object(self.get_page_title(), self.instance)
+
+    def get_field_label(self, field_name, field=None):
+        return capfirst(super().get_field_label(field_name, field))
+
+    def get_field_display_value(self, field_name, field=None):
+        value = super().get_field_display_value(field_name, field)
+        if isinstance(value, bool):
+            return _("Yes") if value else _("No")
+        return value
+
+
+class DeleteView(modeladmin_views.DeleteView):
+    def get_meta_title(self):
+        return title_with_object(self.get_page_title(), self.instance)
+
+    def confirmation_message(self):
+        return _("Delete “%(object)s” for good? What refers to it on the site may be affected.") % {
+            "object": self.instance
+        }
+
+    def post(self, request, *args, **kwargs):
+        name = str(self.instance)
+        try:
+            with transaction.atomic():
+                log(instance=self.instance, action="wagtail.delete")
+                self.delete_instance()
+        except models.ProtectedError:
+            return super().post(request, *args, **kwargs)  # fails the same way and lists what refers to it
+        messages.success(request, _("Deleted: %(object)s.") % {"object": name})
+        return redirect(self.index_url)
+
+
+class EditorsModelAdmin(ModelAdmin):
+    """A list of the editors' admin, with its phrases written out (set them per list)."""
+
+    add_label = gettext_lazy("Add")
+    search_label = gettext_lazy("Search")
+    empty_message = gettext_lazy("Nothing here yet.")
+    no_match_message = gettext_lazy("Nothing matches these criteria.")
+    button_helper_class = ActionButtonHelper
+    create_view_class = CreateView
+    edit_view_class = EditView
+    inspect_view_class = InspectView
+    delete_view_class = DeleteView
 
 
 def action_url(model_admin, name, view_class):

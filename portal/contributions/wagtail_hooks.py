@@ -1,8 +1,8 @@
 from django.utils.translation import gettext_lazy as _
 
-from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
+from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
 
-from portal.admin_actions import ActionButtonHelper, SubmittedOnlyPermissionHelper, action_url
+from portal.admin_actions import ActionButtonHelper, EditorsModelAdmin, SubmittedOnlyPermissionHelper, action_url
 from portal.contributions.admin_views import ACTION_LABELS, NeedsIndexView, ProposalActionView
 from portal.contributions.models import ChallengeProposal, NeedsSurveyResponse, ProposalStatus
 
@@ -29,10 +29,17 @@ class ProposalButtonHelper(ActionButtonHelper):
     def actions_for(self, obj):
         return actions_for(obj)
 
+    def main_action(self, obj, names):
+        """A new proposal is meant to become a challenge; a reviewed one is only read again."""
+        return next((name for name in ("convert", "inspect") if name in names), names[0])
 
-class ChallengeProposalAdmin(ModelAdmin):
+
+class ChallengeProposalAdmin(EditorsModelAdmin):
     model = ChallengeProposal
     menu_label = _("Challenge proposals")
+    search_label = _("Search proposals")
+    empty_message = _("No challenge proposal yet.")
+    no_match_message = _("No proposal matches these criteria.")
     menu_icon = "help"
     list_display = ["title", "actor_type", "created_at", "status", "challenge"]
     list_filter = ["status", "actor_type", "themes"]
@@ -54,14 +61,18 @@ class ChallengeProposalAdmin(ModelAdmin):
         return (*super().get_admin_urls_for_registration(), action_url(self, "action", ProposalActionView))
 
 
-class NeedsSurveyResponseAdmin(ModelAdmin):
+class NeedsSurveyResponseAdmin(EditorsModelAdmin):
     model = NeedsSurveyResponse
     menu_label = _("Needs survey")
+    search_label = _("Search the answers")
+    empty_message = _("No answer yet.")
+    no_match_message = _("No answer matches these criteria.")
     menu_icon = "list-ul"
     list_display = ["created_at", "actor_type", "mentoring_model", "comment"]
     list_filter = ["actor_type", "mentoring_model", "themes"]
     search_fields = ["comment"]
     inspect_view_enabled = True
+    inspect_view_fields = ["created_at", "actor_type", "themes", "mentoring_model", "comment", "consent_at"]
     list_export = ["created_at", "actor_type", "areas", "mentoring_model", "comment"]
     export_filename = "besoins"
     permission_helper_class = AnswersPermissionHelper

@@ -42,7 +42,8 @@ class StatusChangeView(InstanceActionView):
         else:
             messages.success(
                 request,
-                _("%(name)s: %(status)s.") % {"name": self.instance, "status": self.instance.get_status_display()},
+                _("The profile of %(name)s is now “%(status)s”.")
+                % {"name": self.instance, "status": self.instance.get_status_display()},
             )
         return redirect(self.index_url)
 

@@ -5,9 +5,9 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.ui.components import Component
 
-from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
+from wagtail_modeladmin.options import modeladmin_register
 
-from portal.admin_actions import ActionButtonHelper, action_url
+from portal.admin_actions import ActionButtonHelper, EditorsModelAdmin, action_url
 from portal.mentors.admin_views import ACTION_LABELS, InviteView, StatusChangeView
 from portal.mentors.models import MentorProfile, MentorStatus
 
@@ -27,11 +27,21 @@ class MentorButtonHelper(ActionButtonHelper):
     def actions_for(self, obj):
         return ACTIONS_BY_STATUS[obj.status]
 
+    def main_action(self, obj, names):
+        """An application waits for approval; any other profile is kept current by editing it."""
+        if obj.status == MentorStatus.PENDING and "approve" in names:
+            return "approve"
+        return "edit" if "edit" in names else names[0]
+
 
 @modeladmin_register
-class MentorProfileAdmin(ModelAdmin):
+class MentorProfileAdmin(EditorsModelAdmin):
     model = MentorProfile
     menu_label = _("Mentors")
+    add_label = _("Add a mentor profile")
+    search_label = _("Search mentors")
+    empty_message = _("No mentor profile yet.")
+    no_match_message = _("No mentor matches these criteria.")
     menu_icon = "group"
     menu_order = 200
     add_to_settings_menu = False

@@ -5,11 +5,12 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from portal.admin_actions import InstanceActionView
 from portal.mentors.models import MentorProfile
 from portal.mentorships import privacy, workflow
+from portal.mentorships.models import MentorRequest
 
 ACTION_LABELS = {
     "reassign": gettext_lazy("Reassign"),
@@ -53,6 +54,11 @@ class RequestActionView(InstanceActionView):
 
     def render(self, form):
         context = {"view": self, "mentor_request": self.instance, "action": self.action, "form": form}
+        if self.action == "erase":
+            context |= {
+                "erased_requests": privacy.requests_of(self.instance.requester_email),
+                "erased_fields": [MentorRequest._meta.get_field(name).verbose_name for name in privacy.ERASED_FIELDS],
+            }
         return TemplateResponse(self.request, self.template_name, context)
 
     def get(self, request, *args, **kwargs):
@@ -78,4 +84,8 @@ class RequestActionView(InstanceActionView):
             closed = workflow.close(self.instance, user, data["note"])
             return _("Request closed: %(status)s.") % {"status": closed.get_status_display()}
         count = privacy.erase_person(self.instance.requester_email, user)
-        return _("The requester's data was erased from %(count)s request(s).") % {"count": count}
+        return ngettext(
+            "The requester's data was erased from %(count)s request.",
+            "The requester's data was erased from %(count)s requests.",
+            count,
+        ) % {"count": count}

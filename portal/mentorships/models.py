@@ -8,6 +8,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 MAX_PARTICIPANTS = 200
 
@@ -102,7 +103,9 @@ class MentorRequest(models.Model):
     message = models.TextField(_("message"), max_length=3000)
     consent_at = models.DateTimeField(_("consent to the privacy notice"))
     status = models.CharField(_("status"), max_length=20, choices=RequestStatus.choices, default=RequestStatus.NEW)
-    created_at = models.DateTimeField(_("created"), default=timezone.now, db_index=True)
+    created_at = models.DateTimeField(
+        pgettext_lazy("sent by a visitor", "created"), default=timezone.now, db_index=True
+    )
     # When the current mentor received it: the clock for reminders and expiry (reset on reassignment).
     sent_at = models.DateTimeField(_("sent to the mentor"), default=timezone.now)
     reminded_at = models.DateTimeField(_("mentor reminded"), null=True, blank=True)
@@ -133,6 +136,11 @@ class MentorRequest(models.Model):
     @property
     def is_open(self):
         return self.status in OPEN_STATUSES
+
+    @property
+    def answer_due(self):
+        """Until when the mentor may answer: after that, the request expires and other mentors are suggested."""
+        return self.sent_at + timedelta(days=settings.MENTOR_REQUEST_EXPIRY_DAYS)
 
 
 class RequestEvent(models.Model):

@@ -16,6 +16,8 @@ from portal.mentorships import workflow
 from portal.mentorships.models import MentorRequest, MentorshipFeedback, RequestStatus, Role, new_token_key
 
 ERASED = "—"
+# What anonymising removes from a request itself; its history's notes and its feedback's text go too.
+ERASED_FIELDS = ("requester_name", "requester_email", "organisation", "challenge_text", "message")
 
 
 def may_see_requester(user, mentor_request):
@@ -30,14 +32,9 @@ def may_see_requester(user, mentor_request):
 
 def anonymise(mentor_request):
     email = mentor_request.requester_email
+    erased = dict.fromkeys(ERASED_FIELDS, "") | {"requester_name": ERASED}
     MentorRequest.objects.filter(pk=mentor_request.pk).update(
-        requester_name=ERASED,
-        requester_email="",
-        organisation="",
-        challenge_text="",
-        message="",
-        anonymised_at=timezone.now(),
-        token_key=new_token_key(),
+        **erased, anonymised_at=timezone.now(), token_key=new_token_key()
     )
     mentor_request.events.update(note="", user=None)
     MentorshipFeedback.objects.filter(request=mentor_request).update(what_changed="")
@@ -58,9 +55,16 @@ def purge(older_than_months, now=None):
     return count
 
 
+def requests_of(email):
+    """Every request sent from this address, whatever its case: those erasing the person's data covers."""
+    if not email.strip():
+        return []
+    return list(MentorRequest.objects.from_requester(email).select_related("mentor", "challenge").order_by("pk"))
+
+
 def erase_person(email, user):
     """Someone asked for their data to be erased: close their open requests, anonymise all of them."""
-    requests = list(MentorRequest.objects.from_requester(email)) if email.strip() else []
+    requests = requests_of(email)
     erasure_note = _("Closed: the requester's data was erased")
     with transaction.atomic():
         for mentor_request in requests:

@@ -10,10 +10,15 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
-from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
-from wagtail_modeladmin.views import InspectView
+from wagtail_modeladmin.options import modeladmin_register
 
-from portal.admin_actions import ActionButtonHelper, SubmittedOnlyPermissionHelper, action_url
+from portal.admin_actions import (
+    ActionButtonHelper,
+    EditorsModelAdmin,
+    InspectView,
+    SubmittedOnlyPermissionHelper,
+    action_url,
+)
 from portal.mentorships.admin_views import ACTION_LABELS, RequestActionView
 from portal.mentorships.models import MentorRequest, RequestStatus
 
@@ -40,9 +45,14 @@ class RequestPermissionHelper(SubmittedOnlyPermissionHelper):
 class RequestButtonHelper(ActionButtonHelper):
     labels = ACTION_LABELS
     excluded = ("edit",)
+    destructive = ("delete", "erase")
 
     def actions_for(self, obj):
         return actions_for(obj)
+
+    def main_action(self, obj, names):
+        """Every action on a request needs its details first: they are one click away, the actions in the menu."""
+        return "inspect" if "inspect" in names else names[0]
 
 
 class AgeFilter(admin.SimpleListFilter):
@@ -76,9 +86,12 @@ class RequestInspectView(InspectView):
 
 
 @modeladmin_register
-class MentorRequestAdmin(ModelAdmin):
+class MentorRequestAdmin(EditorsModelAdmin):
     model = MentorRequest
     menu_label = _("Mentor requests")
+    search_label = _("Search requests")
+    empty_message = _("No request yet.")
+    no_match_message = _("No request matches these criteria.")
     menu_icon = "mail"
     menu_order = 210
     add_to_settings_menu = False
