@@ -1,12 +1,14 @@
 """Site search, grouped by kind of content, each kind searched through the configured backend."""
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page
 
 from portal.challenges.models import ChallengePage, StoryPage
+from portal.home import languages
 from portal.home.models import MentoringModelPage
 from portal.mentors.models import MentorIndexPage, MentorProfile
 from search.ranked import ranked_results
@@ -66,6 +68,11 @@ class Group:
     results: object
     count: int
 
+    @cached_property
+    def preview(self):
+        """The first results, with their translations (a page in English shows its English title)."""
+        return languages.prefetch_translations(self.results[:PREVIEW_SIZE])
+
 
 def search_groups(query, site_root):
     """Every kind with its results (lazy) and count, in display order, empty kinds left out."""
@@ -79,4 +86,4 @@ def search_groups(query, site_root):
 
 
 def mentor_directory():
-    return MentorIndexPage.objects.live().first()
+    return MentorIndexPage.objects.live().in_default_locale().first()

@@ -3,6 +3,7 @@ from django.template.response import TemplateResponse
 
 from wagtail.models import Site
 
+from portal.home import languages
 from search.forms import SearchForm
 from search.groups import KIND_CODES, PREVIEW_SIZE, mentor_directory, search_groups
 
@@ -18,7 +19,9 @@ def search(request):
         kind = request.GET.get("kind")
         selected = next((group for group in groups if group.kind.code == kind), None) if kind in KIND_CODES else None
         if selected:
-            context["results_page"] = Paginator(selected.results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+            results_page = Paginator(selected.results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+            results_page.object_list = languages.prefetch_translations(results_page.object_list)
+            context["results_page"] = results_page
         context |= {
             "groups": groups,
             "selected": selected,

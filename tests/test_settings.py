@@ -137,3 +137,12 @@ def test_french_is_the_default_language_and_paris_the_time_zone(settings):
 
 def test_uploaded_documents_are_capped(settings):
     assert 0 < settings.WAGTAILDOCS_MAX_UPLOAD_SIZE <= 50 * 1024 * 1024
+
+
+def test_pages_can_be_translated_into_the_interface_languages_only(settings):
+    assert settings.WAGTAIL_I18N_ENABLED is True
+    assert settings.WAGTAIL_CONTENT_LANGUAGES == settings.LANGUAGES
+    assert "wagtail.contrib.simple_translation" in settings.INSTALLED_APPS
+    assert "wagtail.locales" in settings.INSTALLED_APPS
+    # No alias of every page in the English tree: only what editors translate (portal/home/languages.py).
+    assert settings.WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE is False

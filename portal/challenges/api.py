@@ -33,7 +33,7 @@ class Limit(Schema):
 
 @router.get("/", response=list[ChallengeOut], summary="All published challenges")
 def list_challenges(request: HttpRequest):
-    challenges = ChallengePage.objects.live().public().prefetch_related("themes").order_by("title")
+    challenges = ChallengePage.objects.live().public().in_default_locale().prefetch_related("themes").order_by("title")
     return [
         ChallengeOut(slug=c.slug, title=c.title, url=c.get_url(request), themes=[t.slug for t in c.themes.all()])
         for c in challenges
@@ -48,7 +48,7 @@ class NotFound(Schema):
     "/{slug}/mentors/", response={200: ChallengeMentorsOut, 404: NotFound}, summary="Mentors proposed for a challenge"
 )
 def challenge_mentors(request: HttpRequest, slug: str, params: Query[Limit]):
-    challenge = ChallengePage.objects.live().public().filter(slug=slug).first()
+    challenge = ChallengePage.objects.live().public().in_default_locale().filter(slug=slug).first()
     if challenge is None:
         return Status(404, {"detail": _("Unknown challenge: “%(slug)s”.") % {"slug": slug}})
     return {

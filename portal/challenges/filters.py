@@ -5,12 +5,13 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
+from portal.home.languages import FrenchLabelsSelect
 from portal.taxonomy.forms import FacetField, with_count
 from portal.taxonomy.models import ActorType, MentoringModel, Theme
 
 
 class ChallengeFilterForm(forms.Form):
-    theme = FacetField(_("Theme"))
+    theme = FacetField(_("Theme"), widget=FrenchLabelsSelect)
     actor_type = FacetField(_("Actor type"))
     model = FacetField(_("Mentoring model"))
     status = FacetField(_("Status"))

@@ -45,7 +45,7 @@ class ChallengeImporter:
 
     def run(self, content):
         header, rows = read_rows(content, COLUMNS, REQUIRED_COLUMNS)
-        index = ChallengeIndexPage.objects.live().first()
+        index = ChallengeIndexPage.objects.live().in_default_locale().first()
         if index is None:
             raise ImportFileError(_("There is no published challenge index to import into."))
         report = ImportReport(unknown_columns=[column for column in header if column not in COLUMNS])

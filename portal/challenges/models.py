@@ -12,12 +12,12 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from portal.challenges.filters import ChallengeFilterForm
+from portal.home import languages
 from portal.home.blocks import RICH_TEXT_FEATURES, BodyBlock
-from portal.home.models import BasePage
+from portal.home.models import BasePage, BasePageQuerySet
 from portal.mentors.matching import mentors_for_challenge
 from portal.mentors.models import MentorIndexPage
 
@@ -31,7 +31,7 @@ class ChallengeStatus(models.TextChoices):
     ADDRESSED = "addressed", _("Addressed")
 
 
-class ChallengePageQuerySet(PageQuerySet):
+class ChallengePageQuerySet(BasePageQuerySet):
     def for_listing(self):
         """What a challenge card shows, fetched in a fixed number of queries."""
         return self.select_related("listing_image").prefetch_related("themes", "actor_types", "recommended_models")
@@ -53,13 +53,12 @@ class ChallengeIndexPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        challenges = ChallengePage.objects.live().child_of(self)
+        challenges = ChallengePage.objects.live().child_of(self.source_page)
         form = ChallengeFilterForm(request.GET or None, challenges=challenges)
         filtered = form.filter(challenges).for_listing().order_by("title")
-        context.update(
-            filter_form=form,
-            challenges=form.paginate(filtered, per_page=LISTING_PAGE_SIZE),
-        )
+        shown = form.paginate(filtered, per_page=LISTING_PAGE_SIZE)
+        shown.object_list = languages.prefetch_translations(shown.object_list)
+        context.update(filter_form=form, challenges=shown)
         return context
 
     @path("proposer/", name="propose")
@@ -140,12 +139,20 @@ class ChallengePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["stories"] = (
-            StoryPage.objects.live().filter(related_challenges=self).for_listing().order_by("-start_year")
+        # A translation shows its French page's classification, stories and mentors: the same candidates
+        # in both languages, whatever an editor changed on the translation.
+        source = self.source_page
+        context["source_page"] = source
+        context["stories"] = languages.prefetch_translations(
+            StoryPage.objects.live()
+            .in_default_locale()
+            .filter(related_challenges=source)
+            .for_listing()
+            .order_by("-start_year")
         )
-        context["recommended_models"] = self.recommended_models_with_pages()
-        context["matches"] = mentors_for_challenge(self)
-        context["mentor_directory"] = MentorIndexPage.objects.live().first()
+        context["recommended_models"] = source.recommended_models_with_pages()
+        context["matches"] = mentors_for_challenge(source)
+        context["mentor_directory"] = MentorIndexPage.objects.live().in_default_locale().first()
         return context
 
     def recommended_models_with_pages(self):
@@ -153,12 +160,16 @@ class ChallengePage(BasePage):
         from portal.home.models import MentoringModelPage
 
         models_ = list(self.recommended_models.all())
-        pages = MentoringModelPage.objects.live().filter(mentoring_model__in=[model.pk for model in models_])
+        pages = (
+            MentoringModelPage.objects.live()
+            .in_default_locale()
+            .filter(mentoring_model__in=[model.pk for model in models_])
+        )
         page_by_model = {page.mentoring_model_id: page for page in pages}
         return [(model, page_by_model.get(model.pk)) for model in models_]
 
 
-class StoryPageQuerySet(PageQuerySet):
+class StoryPageQuerySet(BasePageQuerySet):
     def for_listing(self):
         return self.select_related("listing_image", "mentoring_model")
 
@@ -179,7 +190,9 @@ class StoryIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["stories"] = StoryPage.objects.live().child_of(self).for_listing().order_by("-first_published_at")
+        context["stories"] = languages.prefetch_translations(
+            StoryPage.objects.live().child_of(self.source_page).for_listing().order_by("-first_published_at")
+        )
         return context
 
 
@@ -212,7 +225,11 @@ class StoryPage(BasePage):
     pull_quote = models.TextField(_("pull quote"), blank=True, max_length=500)
     pull_quote_attribution = models.CharField(_("quote attribution"), max_length=120, blank=True)
     related_challenges = ParentalManyToManyField(
-        "challenges.ChallengePage", verbose_name=_("related challenges"), blank=True, related_name="stories"
+        "challenges.ChallengePage",
+        verbose_name=_("related challenges"),
+        blank=True,
+        related_name="stories",
+        limit_choices_to=languages.in_default_locale,
     )
 
     parent_page_types = ["challenges.StoryIndexPage"]
@@ -253,7 +270,12 @@ class StoryPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Read the relation from the instance: in a preview it holds the editor's unsaved choice.
-        related_ids = [challenge.pk for challenge in self.related_challenges.all()]
-        context["challenges"] = ChallengePage.objects.live().filter(pk__in=related_ids).for_listing().order_by("title")
+        # Read the relation from the instance: in a preview it holds the editor's unsaved choice. A
+        # translation shows its French page's.
+        source = self.source_page
+        related_ids = [challenge.pk for challenge in source.related_challenges.all()]
+        context["source_page"] = source
+        context["challenges"] = languages.prefetch_translations(
+            ChallengePage.objects.live().in_default_locale().filter(pk__in=related_ids).for_listing().order_by("title")
+        )
         return context

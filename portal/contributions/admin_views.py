@@ -25,7 +25,8 @@ ACTION_LABELS = {
 
 class MergeForm(forms.Form):
     challenge = forms.ModelChoiceField(
-        label=gettext_lazy("Challenge that already covers it"), queryset=ChallengePage.objects.order_by("title")
+        label=gettext_lazy("Challenge that already covers it"),
+        queryset=ChallengePage.objects.in_default_locale().order_by("title"),
     )
 
 

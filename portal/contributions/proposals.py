@@ -60,7 +60,7 @@ def convert(proposal, user):
     proposal = ChallengeProposal.objects.select_for_update().get(pk=proposal.pk)
     if proposal.status not in OPEN or proposal.challenge_id:
         raise ProposalError(_("This proposal was already handled."))
-    index = ChallengeIndexPage.objects.first()
+    index = ChallengeIndexPage.objects.in_default_locale().first()
     if index is None:
         raise ProposalError(_("The site has no challenge catalogue page to add the challenge to."))
     page = ChallengePage(

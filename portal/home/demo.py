@@ -140,7 +140,11 @@ class DemoLoader:
             outcomes=spec["outcomes"],
             pull_quote=spec["pull_quote"],
             pull_quote_attribution=spec["pull_quote_attribution"],
-            relations={"related_challenges": ChallengePage.objects.filter(slug__in=spec["related_challenges"])},
+            relations={
+                "related_challenges": ChallengePage.objects.in_default_locale().filter(
+                    slug__in=spec["related_challenges"]
+                )
+            },
         )
 
     def needs_fields(self, challenges, challenge_index):

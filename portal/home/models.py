@@ -1,11 +1,13 @@
 """The site's frame: the base page every page type extends, the home page, the programme and its
 three mentoring models, the wiki page, and the editable site settings."""
 
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
@@ -13,6 +15,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from portal.home import languages
 from portal.home.blocks import RICH_TEXT_FEATURES, BodyBlock, SocialLinkBlock
 from portal.taxonomy.models import ActorTypeCode
 from search import french
@@ -39,8 +42,15 @@ def searchable_texts(obj, search_fields):
     return texts
 
 
+class BasePageQuerySet(PageQuerySet):
+    def in_default_locale(self):
+        """The French pages only: lists show each page once, in the visitor's language (languages.py)."""
+        return self.filter(locale__language_code=languages.default_language())
+
+
 class BasePage(Page):
-    """Listing and SEO fields shared by every page of the portal."""
+    """Listing and SEO fields shared by every page of the portal, and how a page is shown in another
+    language than French (portal/home/languages.py)."""
 
     summary = models.TextField(
         _("summary"),
@@ -62,8 +72,51 @@ class BasePage(Page):
     content_panels = [*Page.content_panels, FieldPanel("summary")]
     promote_panels = [*Page.promote_panels, FieldPanel("listing_image")]
 
+    objects = PageManager.from_queryset(BasePageQuerySet)()
+
+    # Whether editors may translate this type of page with the admin's "Translate" action.
+    translatable = True
+
     class Meta:
         abstract = True
+
+    @property
+    def localized(self):
+        """This page in the visitor's language: its live translation, or itself (Wagtail's `localized`,
+        answered from what `languages.prefetch_translations()` found for a whole list)."""
+        return languages.localized(self)
+
+    @property
+    def source_page(self):
+        """The French page this one translates (itself when French): classification, relations and
+        matching are read there."""
+        return languages.source_page(self)
+
+    def route(self, request, path_components):
+        """Addresses are the same in every language: where the English tree lacks the page asked for
+        (not translated, or not published), the French page at the same address answers."""
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            source = self.source_page
+            if source.pk == self.pk:
+                raise
+            return source.route(request, path_components)
+
+    def clean(self):
+        super().clean()
+        # A translation keeps its French page's slug, so that both answer at the same address.
+        # A site's home page is the exception: its translation is its sibling, under another slug.
+        if self.pk and self.depth and self.depth > 2 and not self.alias_of_id and not languages.is_source(self):
+            source = self.source_page
+            stored_slug = type(self).objects.filter(pk=self.pk).values_list("slug", flat=True).first()
+            if source.pk != self.pk and self.slug not in (source.slug, stored_slug):
+                raise ValidationError(
+                    {
+                        "slug": _("A translation keeps the address of its French page: “%(slug)s”.")
+                        % {"slug": source.slug}
+                    }
+                )
 
     def search_terms(self):
         """The French terms of everything the page indexes (search/french.py), so that "donnée" finds
@@ -129,23 +182,27 @@ class HomePage(BasePage):
         from portal.mentors.models import MentorIndexPage
 
         context = super().get_context(request, *args, **kwargs)
+        home = self.source_page  # the French tree: a translated home lists the same pages
         context["actor_type_choices"] = ActorTypeCode.choices
-        context["challenge_index"] = ChallengeIndexPage.objects.live().child_of(self).first()
-        context["story_index"] = StoryIndexPage.objects.live().child_of(self).first()
-        context["mentor_directory"] = MentorIndexPage.objects.live().child_of(self).first()
-        context["mentoring_models"] = MentoringModelPage.objects.live().descendant_of(self).in_model_order()
+        context["challenge_index"] = ChallengeIndexPage.objects.live().child_of(home).first()
+        context["story_index"] = StoryIndexPage.objects.live().child_of(home).first()
+        context["mentor_directory"] = MentorIndexPage.objects.live().child_of(home).first()
+        context["mentoring_models"] = languages.prefetch_translations(
+            MentoringModelPage.objects.live().descendant_of(home).in_model_order()
+        )
         featured = [
             item.challenge
-            for item in self.featured_challenges.select_related("challenge").prefetch_related(
+            for item in home.featured_challenges.select_related("challenge").prefetch_related(
                 "challenge__themes", "challenge__recommended_models"
             )
             if item.challenge.live
         ]
         context["featured_challenges"] = featured or list(
-            ChallengePage.objects.live().descendant_of(self).for_listing().order_by("-first_published_at")[:3]
+            ChallengePage.objects.live().descendant_of(home).for_listing().order_by("-first_published_at")[:3]
         )
-        context["latest_stories"] = (
-            StoryPage.objects.live().descendant_of(self).for_listing().order_by("-first_published_at")[:3]
+        languages.prefetch_translations(context["featured_challenges"])
+        context["latest_stories"] = languages.prefetch_translations(
+            StoryPage.objects.live().descendant_of(home).for_listing().order_by("-first_published_at")[:3]
         )
         return context
 
@@ -153,7 +210,11 @@ class HomePage(BasePage):
 class HomePageFeaturedChallenge(Orderable):
     page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_challenges")
     challenge = models.ForeignKey(
-        "challenges.ChallengePage", verbose_name=_("challenge"), on_delete=models.CASCADE, related_name="+"
+        "challenges.ChallengePage",
+        verbose_name=_("challenge"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        limit_choices_to=languages.in_default_locale,
     )
 
     panels = [PageChooserPanel("challenge")]
@@ -177,7 +238,9 @@ class ProgrammePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["mentoring_models"] = MentoringModelPage.objects.live().child_of(self).in_model_order()
+        context["mentoring_models"] = languages.prefetch_translations(
+            MentoringModelPage.objects.live().child_of(self.source_page).in_model_order()
+        )
         return context
 
 
@@ -197,7 +260,9 @@ class StandardPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["child_pages"] = self.get_children().live().public().specific().order_by("path")
+        context["child_pages"] = languages.prefetch_translations(
+            self.source_page.get_children().live().public().specific().order_by("path")
+        )
         return context
 
 
@@ -217,6 +282,8 @@ class CharterPage(BasePage):
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = []
     max_count = 1
+    # The French text is the one mentors accept, with its version: English visitors read it in French.
+    translatable = False
 
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
     content_panels = [*BasePage.content_panels, FieldPanel("version"), FieldPanel("body")]
@@ -227,12 +294,23 @@ class CharterPage(BasePage):
     @classmethod
     def current(cls):
         """The published charter, or None while there is none."""
-        return cls.objects.live().first()
+        return cls.objects.live().in_default_locale().first()
 
 
-class MentoringModelPageQuerySet(PageQuerySet):
+class MentoringModelPageQuerySet(BasePageQuerySet):
     def in_model_order(self):
         return self.select_related("mentoring_model").order_by("mentoring_model__sort_order", "path")
+
+
+class MentoringModelPageForm(WagtailAdminPageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not languages.is_source(self.instance):
+            # A translation is shown with its French page's model; the link to the vocabulary is unique.
+            field = self.fields["mentoring_model"]
+            field.required = False
+            field.disabled = True
+            field.help_text = _("A translation follows the model of its French page.")
 
 
 class MentoringModelPage(BasePage):
@@ -262,6 +340,7 @@ class MentoringModelPage(BasePage):
     subpage_types = []
 
     objects = PageManager.from_queryset(MentoringModelPageQuerySet)()
+    base_form_class = MentoringModelPageForm
 
     search_fields = [
         *BasePage.search_fields,
@@ -296,6 +375,11 @@ class MentoringModelPage(BasePage):
     class Meta:
         verbose_name = _("mentoring model page")
 
+    def clean_fields(self, exclude=None):
+        if not languages.is_source(self):  # a translation has no model of its own (MentoringModelPageForm)
+            exclude = {*(exclude or ()), "mentoring_model"}
+        super().clean_fields(exclude=exclude)
+
     def sections(self):
         """The white paper's sections that have content, in the white paper's order."""
         names = ["principles", "roi", "pitfalls", "organisation", "operationalisation", "commons"]
@@ -309,14 +393,17 @@ class MentoringModelPage(BasePage):
         from portal.challenges.models import ChallengePage, StoryPage
 
         context = super().get_context(request, *args, **kwargs)
-        if self.mentoring_model_id:
-            context["suited_challenges"] = (
-                ChallengePage.objects.live()
-                .filter(recommended_models=self.mentoring_model_id)
-                .for_listing()
-                .order_by("title")
+        # A translation is not linked to the vocabulary (the link is unique): its French page is.
+        source = self.source_page
+        model_id = source.mentoring_model_id
+        context["mentoring_model"] = source.mentoring_model
+        if model_id:
+            context["suited_challenges"] = languages.prefetch_translations(
+                ChallengePage.objects.live().in_default_locale().filter(recommended_models=model_id).order_by("title")
             )
-            context["stories"] = StoryPage.objects.live().filter(mentoring_model=self.mentoring_model_id)
+            context["stories"] = languages.prefetch_translations(
+                StoryPage.objects.live().in_default_locale().filter(mentoring_model=model_id).order_by("path")
+            )
         return context
 
 

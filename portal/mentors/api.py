@@ -68,7 +68,7 @@ def list_mentors(request: HttpRequest, filters: Query[MentorFilters]):
         return Status(422, {"detail": _("Invalid parameters."), "errors": errors})
     ids = matching_ids(form.criteria())
     by_id = MentorProfile.objects.for_listing().in_bulk(ids)
-    directory = MentorIndexPage.objects.live().first()
+    directory = MentorIndexPage.objects.live().in_default_locale().first()
     return Status(200, [serialise(by_id[pk], directory) for pk in ids])
 
 
@@ -90,7 +90,7 @@ class MatchIn(Schema):
 
 
 def serialise_matches(matches):
-    directory = MentorIndexPage.objects.live().first()
+    directory = MentorIndexPage.objects.live().in_default_locale().first()
     return [
         MatchOut(
             slug=match.mentor.slug,

@@ -44,7 +44,7 @@ def evaluate(rankings, judgements, available):
 @transaction.atomic
 def load(data):
     """Creates the set's challenges and mentors; returns {challenge key: page}, {mentor pk: key}."""
-    index = ChallengeIndexPage.objects.live().get()
+    index = ChallengeIndexPage.objects.live().in_default_locale().get()
     charter = CharterPage.current()
     actor_types = {a.code: a for a in ActorType.objects.all()}
     models = {m.code: m for m in MentoringModel.objects.all()}

@@ -89,6 +89,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.table_block",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -239,8 +241,14 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # --- Wagtail ------------------------------------------------------------------------------------
 HONEYPOT_ENABLED_DEFAULT = True  # wagtail-honeypot: new form pages trap bots unless an editor turns it off
 WAGTAIL_SITE_NAME = "Mentorat FabMob"
+WAGTAILADMIN_USER_LOGIN_FORM = "portal.login_forms.AdminLoginForm"
 WAGTAILADMIN_BASE_URL = SITE_BASE_URL
-WAGTAIL_I18N_ENABLED = False
+# Pages are written in French; editors may translate them into English with the admin's "Translate"
+# action (simple_translation). Addresses stay the same in both languages (no language prefix): see
+# portal/home/languages.py. No alias copy of every page in the English tree: only what editors translate.
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = False
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odp", "ods", "odt", "pdf", "pptx", "txt", "xlsx"]
