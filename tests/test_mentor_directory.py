@@ -1,9 +1,15 @@
 """The public directory: full text, facets with counts, availability, suggestions, profiles."""
 
+from datetime import timedelta
+
+from django.utils import timezone
+
 import pytest
+from bs4 import BeautifulSoup
 
 from portal.home.models import CharterPage
 from portal.mentors.directory import PAGE_SIZE
+from portal.mentors.models import MentorProfile
 from tests.factories import MentorProfileFactory
 from tests.utils import count_queries
 
@@ -76,7 +82,7 @@ def test_bad_filter_values_are_reported_in_french_and_ignored(client, directory)
     response = client.get(directory.url + "?region=<b>mars</b>&theme=inconnu&availability=peut-etre")
     html = response.content.decode()
     assert response.status_code == 200
-    assert "ne fait pas partie des choix proposés : ce filtre a été ignoré" in html
+    assert "ne fait pas partie des choix proposés\u00a0: ce filtre a été ignoré" in html
     assert "<b>mars</b>" not in html
     assert names(response) == ["Claire"]
 
@@ -139,3 +145,138 @@ def test_a_new_charter_version_hides_mentors_until_they_accept_it(client, direct
     charter.save_revision().publish()
     assert names(client.get(directory.url)) == []
     assert names(client.get(directory.url + "?availability=all")) == ["Claire"]
+
+
+# --- Order of the results ----------------------------------------------------------------------------
+@pytest.fixture
+def rail_mentors(directory):
+    """Three mentors knowing "ferroviaire" more or less (Zoé most), Bruno not taking requests, each
+    profile updated at another time (Bruno most recently, Zoé longest ago)."""
+    now = timezone.now()
+    for name, bio, accepting, age in [
+        ("Zoé Rail", "Ferroviaire, ferroviaire, ferroviaire.", True, 10),
+        ("Bruno Rail", "Ferroviaire, ferroviaire, tramway.", False, 0),
+        ("Anne Rail", "Ferroviaire, tramway, tramway.", True, 5),
+    ]:
+        mentor = MentorProfileFactory(full_name=name, bio=bio, accepting_requests=accepting, themes=["transport"])
+        MentorProfile.objects.filter(pk=mentor.pk).update(updated_at=now - timedelta(days=age))
+    return directory
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("?q=ferroviaire", ["Zoé Rail", "Bruno Rail", "Anne Rail"]),
+        ("?q=ferroviaire&sort=relevance", ["Zoé Rail", "Bruno Rail", "Anne Rail"]),
+        ("?q=ferroviaire&sort=availability", ["Zoé Rail", "Anne Rail", "Bruno Rail"]),
+        ("?q=ferroviaire&sort=recent", ["Bruno Rail", "Anne Rail", "Zoé Rail"]),
+        ("?sort=relevance", ["Anne Rail", "Zoé Rail", "Bruno Rail"]),
+        ("?sort=availability", ["Anne Rail", "Zoé Rail", "Bruno Rail"]),
+        ("?sort=recent", ["Bruno Rail", "Anne Rail", "Zoé Rail"]),
+        ("?theme=transport", ["Anne Rail", "Zoé Rail", "Bruno Rail"]),
+    ],
+)
+def test_each_order_sorts_the_directory_as_announced(client, rail_mentors, query, expected):
+    """Relevance: best text match first, or without keywords the available mentors first, then by name;
+    availability: the available ones first, by relevance then name; recent: last updated first."""
+    assert names(client.get(rail_mentors.url + query + "&availability=all")) == expected
+
+
+def test_an_unknown_order_falls_back_to_relevance_without_an_error(client, rail_mentors):
+    response = client.get(rail_mentors.url + "?q=ferroviaire&availability=all&sort=<b>n'importe</b>")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert names(response) == ["Zoé Rail", "Bruno Rail", "Anne Rail"]
+    assert '<option value="relevance" selected>Pertinence</option>' in html
+    assert "filters-errors" not in html and "<b>n'importe" not in html
+    assert names(client.get(rail_mentors.url + "?sort=")) == ["Anne Rail", "Zoé Rail"]
+
+
+def test_the_chosen_order_is_selected_and_announced(client, rail_mentors):
+    html = client.get(rail_mentors.url + "?sort=recent").content.decode()
+    assert '<option value="recent" selected>Mis à jour récemment</option>' in html
+    assert "Tri\u00a0: mis à jour récemment" in html
+
+
+def test_the_order_is_kept_in_pagination_links(client, directory):
+    for number in range(PAGE_SIZE + 2):
+        mentor = MentorProfileFactory(full_name=f"Mentor {number:02d}")
+        MentorProfile.objects.filter(pk=mentor.pk).update(updated_at=timezone.now() - timedelta(days=number))
+    html = client.get(directory.url + "?sort=recent").content.decode()
+    assert 'href="?sort=recent&amp;page=2" rel="next"' in html
+    assert names(client.get(directory.url + "?sort=recent&page=2")) == ["Mentor 12", "Mentor 13"]
+
+
+def test_the_order_is_kept_in_the_suggestions_of_an_empty_result(client, directory):
+    MentorProfileFactory(full_name="Claire", themes=["open data"], region="bretagne")
+    html = client.get(directory.url + "?q=données&region=occitanie&sort=recent").content.decode()
+    assert '<a href="?q=donn%C3%A9es&amp;sort=recent">Sans le filtre de région</a>' in html
+    assert 'class="tag" href="?theme=open-data&amp;sort=recent"' in html
+    html = client.get(directory.url + "?q=données&region=occitanie").content.decode()
+    assert '<a href="?q=donn%C3%A9es">Sans le filtre de région</a>' in html
+
+
+@pytest.mark.parametrize("sort", ["relevance", "availability", "recent"])
+def test_no_order_costs_queries_per_mentor(client, directory, sort):
+    MentorProfileFactory(themes=["a"], accepting_requests=False)
+    for query in [f"?sort={sort}&availability=all", f"?q=données&sort={sort}&availability=all"]:
+        small = count_queries(client, directory.url + query)
+        for _number in range(5):
+            MentorProfileFactory(themes=["b"], accepting_requests=False)
+            MentorProfileFactory(themes=["c"])
+        assert count_queries(client, directory.url + query) == small, query
+
+
+# --- The filter bar ------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("query", "toggle"),
+    [
+        ("", "Filtres"),
+        ("?q=données&sort=recent", "Filtres"),
+        ("?theme=open-data", "Filtres (1 actif)"),
+        ("?theme=open-data&region=bretagne&availability=all", "Filtres (3 actifs)"),
+    ],
+)
+def test_the_filters_button_counts_the_active_filters(client, directory, query, toggle):
+    MentorProfileFactory(themes=["open data"])
+    soup = BeautifulSoup(client.get(directory.url + query).content.decode(), "html.parser")
+    button = soup.select_one("button[aria-controls=directory-facets]")
+    assert button.get_text(" ", strip=True) == toggle
+    assert button.has_attr("data-disclosure") and button.has_attr("hidden")  # shown by the script
+    facets = soup.find(id="directory-facets")
+    assert facets.find("form") is None and facets.find_parent("form")["id"] == "directory-filters"
+    assert {field["name"] for field in facets.select("select")} == {
+        "theme",
+        "model",
+        "actor_type",
+        "language",
+        "region",
+        "availability",
+        "sort",
+    }
+    assert [label.get_text(strip=True) for label in facets.select("label")] == [
+        "Thème",
+        "Modèle de mentorat",
+        "Type d’acteur",
+        "Langue",
+        "Région",
+        "Disponibilité",
+        "Trier par",
+    ]
+
+
+def test_the_results_come_right_after_the_filter_bar(client, directory):
+    """The "describe your challenge" box and the introduction follow the cards, not precede them."""
+    MentorProfileFactory(full_name="Claire")
+    directory.introduction = "<p>Une introduction de l’annuaire.</p>"
+    directory.save_revision().publish()
+    html = client.get(directory.url).content.decode()
+    positions = [
+        html.index('id="directory-filters"'),
+        html.index('class="result-count"'),
+        html.index("Claire"),
+        html.index('id="describe"'),
+        html.index("Une introduction de l’annuaire."),
+    ]
+    assert positions == sorted(positions)
+    assert '<a href="#describe">' in html[: positions[0]]  # one line at the top leads to the box

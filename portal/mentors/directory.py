@@ -1,18 +1,31 @@
-"""How the public directory finds mentors: full-text query, facets with counts, suggestions.
+"""How the public directory finds mentors: full-text query, facets with counts, order, suggestions.
 
 The text query goes through Wagtail search (database backend or Elasticsearch) over public profiles;
-facets are then applied with the ORM on the matching ids, so every backend behaves the same.
+facets and the chosen order are then applied with the ORM on the matching ids, so every backend
+behaves the same.
+
+Orders (`sort` in the address; anything else means relevance):
+- relevance (the default): best text match first when there are keywords; without keywords, the
+  available mentors first, then by name;
+- availability: mentors who can take a request now first (accepting requests, with room left, bound
+  by the current charter: `can_take_requests`), then the others; by relevance within each group when
+  there are keywords, then by name;
+- recent: the most recently updated profile first, then by name. A profile is updated when its mentor
+  edits it or accepts the charter, when a mentorship of theirs is accepted or completed, and when an
+  editor or an import changes it. We store no login nor answer dates on profiles: "recently updated"
+  is what we can honestly say, not "recently active".
 """
 
 from dataclasses import dataclass, field
 
 from django import forms
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from portal.mentors.models import MentorProfile
+from portal.home.languages import FrenchLabelsSelect
+from portal.mentors.models import MentorProfile, can_take_requests
 from portal.taxonomy.forms import FacetField, with_count
 from portal.taxonomy.models import ActorType, Language, MentoringModel, Region, Theme
 from search.forms import MAX_QUERY_LENGTH
@@ -24,6 +37,22 @@ PAGE_SIZE = 12
 MAX_TEXT_MATCHES = 1000
 ACCEPTING = "1"
 EVERYONE = "all"
+RELEVANCE = "relevance"
+AVAILABILITY = "availability"
+RECENT = "recent"
+SORTS = [(RELEVANCE, _("Relevance")), (AVAILABILITY, _("Available first")), (RECENT, _("Recently updated"))]
+FACETS = ["theme", "model", "actor_type", "language", "region"]
+
+
+class SortField(forms.ChoiceField):
+    """The order of the results; an unknown value (an old or edited link) silently means relevance."""
+
+    def __init__(self, label):
+        super().__init__(label=label, required=False, choices=SORTS)
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value if self.valid_value(value) else ""
 
 
 class DirectoryForm(forms.Form):
@@ -33,7 +62,7 @@ class DirectoryForm(forms.Form):
         max_length=MAX_QUERY_LENGTH,
         error_messages={"max_length": _("Your search is too long: %(limit_value)d characters at most.")},
     )
-    theme = FacetField(_("Theme"))
+    theme = FacetField(_("Theme"), widget=FrenchLabelsSelect)
     model = FacetField(_("Mentoring model"))
     actor_type = FacetField(_("Actor type"))
     language = FacetField(_("Language"))
@@ -41,6 +70,7 @@ class DirectoryForm(forms.Form):
     availability = FacetField(
         _("Availability"), choices=[(ACCEPTING, _("Accepting requests")), (EVERYONE, _("All mentors"))]
     )
+    sort = SortField(_("Sort by"))
 
     def __init__(self, data=None):
         super().__init__(data)
@@ -63,12 +93,22 @@ class DirectoryForm(forms.Form):
     def criteria(self):
         """The valid criteria; invalid ones are reported by the form and left out."""
         if not self.is_bound:
-            return {"availability": ACCEPTING}
+            return {"availability": ACCEPTING, "sort": RELEVANCE}
         self.is_valid()
         criteria = {name: value for name, value in self.cleaned_data.items() if value}
         criteria.setdefault("availability", ACCEPTING)
+        criteria.setdefault("sort", RELEVANCE)
         criteria["q"] = plain_words(criteria.get("q", ""))
         return criteria
+
+
+def active_filters(criteria):
+    """How many filters narrow or widen the list: facets chosen, and "all mentors" for availability."""
+    return sum(1 for name in FACETS if criteria.get(name)) + (criteria.get("availability") == EVERYONE)
+
+
+def sort_label(criteria):
+    return dict(SORTS)[criteria.get("sort", RELEVANCE)]
 
 
 @dataclass
@@ -76,6 +116,12 @@ class Relaxation:
     label: str
     query_string: str
     count: int
+
+
+@dataclass
+class ThemeLink:
+    name: str
+    query_string: str
 
 
 @dataclass
@@ -103,20 +149,47 @@ def apply_facets(mentors, criteria):
     return mentors
 
 
+def unavailable_last():
+    """0 for the mentors who can take a request now, 1 for the others: an order for SQL."""
+    return Case(When(can_take_requests(), then=Value(0)), default=Value(1), output_field=IntegerField())
+
+
+def in_order(mentors, sort, ranked=None, all_available=False):
+    """Ids of `mentors` in the chosen order (see the module's docstring). `ranked`: the ids, best text
+    match first, when there are keywords; `all_available`: every mentor listed can take a request (the
+    default filter), so that putting the available ones first changes nothing and is skipped."""
+    if sort == RECENT:
+        return distinct_ids(mentors.order_by("-updated_at", "full_name", "pk"))
+    available_first = not all_available and (sort == AVAILABILITY or ranked is None)
+    if ranked is None:
+        order = [unavailable_last()] if available_first else []
+        return distinct_ids(mentors.order_by(*order, "full_name", "pk"))
+    if available_first:
+        group = dict(mentors.annotate(group=unavailable_last()).values_list("pk", "group"))
+    else:
+        group = dict.fromkeys(mentors.values_list("pk", flat=True), 0)
+    return sorted((pk for pk in ranked if pk in group), key=group.get)
+
+
+def distinct_ids(mentors):
+    return list(mentors.values_list("pk", flat=True).distinct())
+
+
 def text_matches(query):
     """Ids of public profiles matching every word of the query, best first."""
     return ranked_ids(MentorProfile.objects.public(), [query], operator="and", limit=MAX_TEXT_MATCHES, variants=True)
 
 
 def matching(criteria):
-    """The mentors meeting all criteria (a queryset) and their ids, by relevance when there is a query."""
+    """The mentors meeting all criteria (a queryset) and their ids in the chosen order."""
     mentors = apply_facets(MentorProfile.objects.public(), criteria)
+    sort = criteria.get("sort", RELEVANCE)
+    all_available = criteria.get("availability", ACCEPTING) == ACCEPTING
     if not criteria.get("q"):
-        return mentors, list(mentors.order_by("full_name").values_list("pk", flat=True).distinct())
+        return mentors, in_order(mentors, sort, all_available=all_available)
     ranked = text_matches(criteria["q"])
     mentors = mentors.filter(pk__in=ranked)
-    kept = set(mentors.values_list("pk", flat=True))
-    return mentors, [pk for pk in ranked if pk in kept]
+    return mentors, in_order(mentors, sort, ranked, all_available)
 
 
 def matching_ids(criteria):
@@ -165,8 +238,9 @@ def relaxations(criteria):
 
 def to_query_string(criteria):
     query = QueryDict(mutable=True)
+    defaults = {"availability": ACCEPTING, "sort": RELEVANCE}
     for name, value in criteria.items():
-        if value and not (name == "availability" and value == ACCEPTING):
+        if value and value != defaults.get(name):
             query[name] = value
     return query.urlencode()
 
@@ -179,9 +253,13 @@ def find_mentors(criteria, page_number=None):
     result = DirectoryResult(page=page, total=len(ids), counts=facet_counts(matched))
     if not ids:
         result.relaxations = relaxations(criteria)
-        result.popular_themes = list(
+        themes = (
             Theme.objects.filter(mentor_items__content_object__status="published")
             .annotate(mentors=Count("mentor_items", filter=Q(mentor_items__content_object__status="published")))
             .order_by("-mentors", "name")[:6]
         )
+        result.popular_themes = [
+            ThemeLink(theme.name, to_query_string({"theme": theme.slug, "sort": criteria.get("sort")}))
+            for theme in themes
+        ]
     return result

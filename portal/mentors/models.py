@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -44,17 +45,23 @@ class MentorTheme(ItemBase):
     content_object = models.ForeignKey("mentors.MentorProfile", on_delete=models.CASCADE, related_name="theme_items")
 
 
+def can_take_requests():
+    """Who can take a new request now: published mentors accepting requests, bound by the current
+    charter, with room left (fewer accepted mentorships under way than their capacity). One condition
+    for the available mentors and for the directory's "available first" order."""
+    charter = CharterPage.current()
+    condition = Q(status=MentorStatus.PUBLISHED, accepting_requests=True, is_full=False)
+    return condition & Q(charter_version=charter.version) if charter else condition
+
+
 class MentorProfileQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def public(self):
         """Profiles anyone may see: published ones."""
         return self.filter(status=MentorStatus.PUBLISHED)
 
     def available(self):
-        """Published mentors who can take a new request now: accepting, bound by the current charter,
-        with room left (fewer accepted mentorships under way than their capacity)."""
-        charter = CharterPage.current()
-        mentors = self.public().filter(accepting_requests=True, is_full=False)
-        return mentors.filter(charter_version=charter.version) if charter else mentors
+        """Published mentors who can take a new request now (see `can_take_requests`)."""
+        return self.filter(can_take_requests())
 
     def for_listing(self):
         return self.select_related("actor_type", "photo").prefetch_related("themes", "mentoring_models", "languages")
@@ -197,7 +204,7 @@ class MentorProfile(index.Indexed, models.Model):
 
     def get_url(self, directory=None):
         """The public profile's address under the directory page (pass it when listing many)."""
-        directory = directory or MentorIndexPage.objects.live().first()
+        directory = directory or MentorIndexPage.objects.live().in_default_locale().first()
         return f"{directory.url}{directory.reverse_subpage('profile', args=[self.slug])}" if directory else ""
 
 

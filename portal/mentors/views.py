@@ -3,7 +3,7 @@
 from django.http import Http404
 from django.template.response import TemplateResponse
 
-from portal.mentors.directory import DirectoryForm, find_mentors, to_query_string
+from portal.mentors.directory import DirectoryForm, active_filters, find_mentors, sort_label, to_query_string
 from portal.mentors.forms import MatchForm
 from portal.mentors.matching import mentors_for_text
 from portal.mentors.models import MentorProfile
@@ -15,7 +15,14 @@ def directory(request, index_page):
     result = find_mentors(criteria, request.GET.get("page"))
     form.show_counts(result.counts)
     context = index_page.get_context(request)
-    context |= {"form": form, "result": result, "criteria": criteria, "current_query": to_query_string(criteria)}
+    context |= {
+        "form": form,
+        "result": result,
+        "criteria": criteria,
+        "current_query": to_query_string(criteria),
+        "active_filters": active_filters(criteria),
+        "sort_label": sort_label(criteria),
+    }
     return TemplateResponse(request, "mentors/mentor_index_page.html", context)
 
 
