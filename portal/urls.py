@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.auth.views import LoginView
 from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
@@ -7,6 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal.api import api
+from portal.login_forms import LoginForm
 from portal.mentors.account_views import login_redirect
 from search import views as search_views
 
@@ -18,6 +20,7 @@ urlpatterns = [
     path("mentors/", include("portal.mentors.urls")),
     path("demandes/", include("portal.mentorships.urls")),
     path("comptes/connexion-reussie/", login_redirect, name="login-redirect"),
+    path("comptes/login/", LoginView.as_view(authentication_form=LoginForm), name="login"),
     path("comptes/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("sitemap.xml", sitemap, name="sitemap"),

@@ -5,7 +5,7 @@ from wagtail.models import Site
 import pytest
 
 from portal.challenges.models import ChallengeIndexPage, StoryIndexPage
-from tests.factories import UserFactory
+from tests.factories import ChallengePageFactory, IdeaFormPageFactory, NeedsSurveyPageFactory, UserFactory
 
 
 @pytest.fixture(autouse=True)
@@ -34,6 +34,26 @@ def challenge_index(home):
 @pytest.fixture
 def story_index(home):
     return StoryIndexPage.objects.child_of(home).get()
+
+
+@pytest.fixture
+def catalogue(challenge_index):
+    """The challenge catalogue with one challenge, themed "open source"."""
+    ChallengePageFactory(parent=challenge_index, title="Comment m'engager dans l'open source ?", themes=["open source"])
+    return challenge_index
+
+
+@pytest.fixture
+def ideas(home):
+    """The ideas form page, with its honeypot on."""
+    return IdeaFormPageFactory(parent=home)
+
+
+@pytest.fixture
+def survey(home, catalogue):
+    """The needs survey, offering the catalogue's themes "open source" and "culture client"."""
+    ChallengePageFactory(parent=catalogue, title="Développer la culture client", themes=["culture client"])
+    return NeedsSurveyPageFactory(parent=home)
 
 
 @pytest.fixture

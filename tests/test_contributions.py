@@ -14,16 +14,13 @@ from portal.challenges.models import ChallengePage
 from portal.contributions import proposals
 from portal.contributions.models import ChallengeProposal, NeedsSurveyResponse, ProposalStatus
 from portal.mentors.matching import mentors_for_challenge
-from portal.taxonomy.models import ActorType, MentoringModel, Theme
+from portal.taxonomy.models import ActorType, Theme
+from tests.contributions_helpers import idea, needs, proposal_data
 from tests.factories import (
-    ChallengePageFactory,
     ChallengeProposalFactory,
-    IdeaFormPageFactory,
     MentorProfileFactory,
-    NeedsSurveyPageFactory,
     UserFactory,
 )
-from tests.requests_helpers import honeypot_fields
 
 pytestmark = pytest.mark.django_db
 PROPOSALS = "/admin/contributions/challengeproposal/"
@@ -35,16 +32,6 @@ def csv_rows(response):
 
 
 # --- Ideas ----------------------------------------------------------------------------------------
-@pytest.fixture
-def ideas(home):
-    return IdeaFormPageFactory(parent=home)
-
-
-def idea(**overrides):
-    return {"votre_idee": "Un mentorat inversé entre startups et collectivités.", "consent": "on",
-            **honeypot_fields(), **overrides}  # fmt: skip
-
-
 def test_a_member_sends_an_idea_and_the_editors_are_emailed(client, ideas, editor):
     response = client.post(ideas.url, idea(votre_e_mail="nora@example.net"))
     assert response.status_code == 200
@@ -93,30 +80,6 @@ def test_ideas_are_rate_limited(client, ideas, settings):
 
 
 # --- Challenge proposals --------------------------------------------------------------------------
-@pytest.fixture
-def catalogue(challenge_index):
-    ChallengePageFactory(parent=challenge_index, title="Comment m'engager dans l'open source ?", themes=["open source"])
-    return challenge_index
-
-
-def proposal_data(**overrides):
-    data = {
-        "title": "Comment partager nos données de covoiturage ?",
-        "description": "Plusieurs collectivités veulent mutualiser leurs données de covoiturage sans savoir comment.",
-        "example": "Une métropole et trois communautés de communes voisines.",
-        "themes": [Theme.objects.get(name="open source").pk],
-        "new_themes": "covoiturage, données partagées",
-        "actor_type": ActorType.objects.get(code="collectivite").pk,
-        "name": "Nora Benali",
-        "organisation": "Métropole exemple",
-        "email": "nora@example.net",
-        "consent": "on",
-        **honeypot_fields(),
-    }
-    data.update(overrides)
-    return {key: value for key, value in data.items() if value is not None}
-
-
 def test_the_catalogue_invites_members_to_propose_a_challenge(client, catalogue):
     assert f'href="{catalogue.url}proposer/"' in client.get(catalogue.url).content.decode()
 
@@ -137,7 +100,7 @@ def test_a_member_proposes_a_challenge_and_editors_are_told(client, catalogue, e
     [
         ({"title": "Court"}, "title", "10 caractères"),
         ({"description": "Trop bref."}, "description", "30 caractères"),
-        ({"email": "nora@"}, "email", "adresse de courriel valide"),
+        ({"email": "nora@"}, "email", "adresse e-mail valide"),
         ({"actor_type": None}, "actor_type", "Champ requis."),
         ({"consent": None}, "consent", "politique de confidentialité"),
         ({"themes": ["999999"]}, "themes", "999999"),
@@ -260,25 +223,6 @@ def test_proposers_data_is_for_editors_only(client, catalogue):
 
 
 # --- Needs survey ---------------------------------------------------------------------------------
-@pytest.fixture
-def survey(home, catalogue):
-    ChallengePageFactory(parent=catalogue, title="Développer la culture client", themes=["culture client"])
-    return NeedsSurveyPageFactory(parent=home)
-
-
-def needs(**overrides):
-    data = {
-        "actor_type": ActorType.objects.get(code="startup").pk,
-        "themes": [Theme.objects.get(name="open source").pk, Theme.objects.get(name="culture client").pk],
-        "mentoring_model": MentoringModel.objects.get(code="peer-to-peer").pk,
-        "comment": "Nous cherchons des pairs pour ouvrir notre code.",
-        "consent": "on",
-        **honeypot_fields(),
-    }
-    data.update(overrides)
-    return {key: value for key, value in data.items() if value is not None}
-
-
 def test_a_member_answers_the_needs_survey(client, survey):
     response = client.post(survey.url, needs())
     assert response.status_code == 302
@@ -306,7 +250,7 @@ def test_invalid_survey_answers_are_explained_and_nothing_is_stored(client, surv
 
 
 def test_the_survey_traps_bots(client, survey):
-    assert client.post(survey.url, needs(whf_time="")).status_code == 302
+    assert client.post(survey.url, needs(whf_name="http://spam.example")).status_code == 302
     assert not NeedsSurveyResponse.objects.exists()
 
 

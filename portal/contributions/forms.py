@@ -25,6 +25,9 @@ def catalogue_themes():
     return Theme.objects.filter(challenge_items__content_object__live=True).distinct().order_by("name")
 
 
+MIN_TITLE, MIN_DESCRIPTION = 10, 30
+
+
 class ChallengeProposalForm(forms.ModelForm):
     consent = consent_field()
 
@@ -54,7 +57,7 @@ class ChallengeProposalForm(forms.ModelForm):
         }
         help_texts = {
             "title": _("For example: “Comment m’engager dans l’open source ?”"),
-            "description": _("Who meets it, why it matters, what you tried (4,000 characters at most)."),
+            "description": _("Who meets it, why it matters, what you tried."),
             "example": _("Optional: a situation that shows the challenge."),
             "new_themes": _("Comma-separated, if none above fits."),
             "email": _("Never published: we write to you when your challenge is online."),
@@ -72,16 +75,20 @@ class ChallengeProposalForm(forms.ModelForm):
         self.fields["actor_type"].empty_label = _("Choose…")
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
+        # Said before anyone gets it wrong (the length hint of includes/form_field.html); checked below.
+        for name, minimum in (("title", MIN_TITLE), ("description", MIN_DESCRIPTION)):
+            self.fields[name].min_length = minimum
+            self.fields[name].widget.attrs["minlength"] = minimum
 
     def clean_title(self):
         title = self.cleaned_data["title"].strip()
-        if len(title) < 10:
+        if len(title) < MIN_TITLE:
             raise forms.ValidationError(_("Give your challenge a title of at least 10 characters."))
         return title
 
     def clean_description(self):
         description = self.cleaned_data["description"].strip()
-        if len(description) < 30:
+        if len(description) < MIN_DESCRIPTION:
             raise forms.ValidationError(_("Describe the challenge in at least 30 characters."))
         return description
 
@@ -104,7 +111,7 @@ class NeedsSurveyForm(forms.ModelForm):
             "mentoring_model": _("The mentoring model you would prefer"),
             "comment": _("Your needs, in your words"),
         }
-        help_texts = {"themes": _("Tick as many as you like."), "comment": _("Optional (3,000 characters at most).")}
+        help_texts = {"themes": _("Tick as many as you like."), "comment": _("Optional.")}
         widgets = {
             "themes": forms.CheckboxSelectMultiple,
             "mentoring_model": forms.RadioSelect,

@@ -4,16 +4,18 @@ answers to the needs survey."""
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.forms.models import AbstractFormField
+from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
-from wagtail_honeypot.models import HoneypotFormMixin, HoneypotFormSubmissionMixin
+from wagtail_honeypot.models import HoneypotFormMixin
 
+from portal.home import languages
 from portal.home.blocks import RICH_TEXT_FEATURES, BodyBlock
 from portal.home.models import BasePage
 
@@ -23,9 +25,10 @@ class IdeaFormField(AbstractFormField):
     page = ParentalKey("contributions.IdeaFormPage", on_delete=models.CASCADE, related_name="form_fields")
 
 
-class IdeaFormPage(HoneypotFormMixin, HoneypotFormSubmissionMixin, BasePage):
+class IdeaFormPage(HoneypotFormMixin, AbstractEmailForm, BasePage):
     """ "Renvoyez-nous vos idées": editors compose the fields; submissions are listed and exported in the
-    admin; editors are emailed each one through the outbox. Consent and the honeypot are always there."""
+    admin; editors are emailed each one through the outbox. Consent is always there; the honeypot unless an
+    editor turns it off (portal/form_protection.py judges it, in views.serve_idea_form)."""
 
     introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
     thank_you_text = RichTextField(_("thank-you text"), blank=True, features=RICH_TEXT_FEATURES)
@@ -33,6 +36,8 @@ class IdeaFormPage(HoneypotFormMixin, HoneypotFormSubmissionMixin, BasePage):
     parent_page_types = ["home.HomePage", "home.StandardPage", "contributions.NeedsSurveyPage"]
     subpage_types = []
     landing_page_template = "contributions/idea_form_page_landing.html"
+    # Its submissions and notification settings belong to one page: English visitors use the French form.
+    translatable = False
 
     search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
     content_panels = [
@@ -107,7 +112,7 @@ class ChallengeProposal(models.Model):
         on_delete=models.SET_NULL,
         related_name="proposals",
     )
-    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    created_at = models.DateTimeField(pgettext_lazy("sent by a visitor", "created"), default=timezone.now)
     thanked_at = models.DateTimeField(_("proposer thanked"), null=True, blank=True)
 
     class Meta:
@@ -144,6 +149,13 @@ class NeedsSurveyPage(BasePage):
     class Meta:
         verbose_name = _("needs survey page")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["child_pages"] = languages.prefetch_translations(
+            self.source_page.get_children().live().specific().order_by("path")
+        )
+        return context
+
     def serve(self, request, *args, **kwargs):
         from portal.contributions.views import serve_needs_survey
 
@@ -165,7 +177,7 @@ class NeedsSurveyResponse(models.Model):
     )
     comment = models.TextField(_("in your words"), max_length=3000, blank=True)
     consent_at = models.DateTimeField(_("consent to the privacy notice"))
-    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    created_at = models.DateTimeField(pgettext_lazy("sent by a visitor", "created"), default=timezone.now)
 
     class Meta:
         verbose_name = _("needs survey answer")

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_noop
 
 from portal.contributions import notifications
 from portal.contributions.forms import ChallengeProposalForm, NeedsSurveyForm
-from portal.form_protection import caught_by_honeypot, flooded
+from portal.form_protection import Verdict, flooded, hold_back, honeypot_verdict
 
 LIMIT_MESSAGE = gettext_noop("Too many submissions were sent from here or for this address: try again in an hour.")
 
@@ -19,12 +19,21 @@ def limited(request, form, form_name, email=""):
 
 
 def serve_idea_form(page, request, serve, *args, **kwargs):
-    """Wagtail's form page, with the rate limit before anything is stored."""
-    if request.method == "POST" and not caught_by_honeypot(request):
-        email = next((value for key, value in request.POST.items() if "mail" in key and "@" in value), "")
+    """Wagtail's form page, with the honeypot's verdict and the rate limit before anything is stored.
+
+    The limit applies whatever the page's honeypot setting.
+    """
+    if request.method == "POST":
+        verdict = honeypot_verdict(request) if page.honeypot else Verdict.PERSON
+        if verdict is Verdict.BOT:
+            return page.render_landing_page(request)  # nothing stored, nothing to tell it
         form = page.get_form(request.POST, request.FILES, page=page, user=request.user)
+        context = page.get_context(request) | {"form": form}
+        if verdict is Verdict.HURRIED:
+            hold_back(form)
+            return TemplateResponse(request, page.get_template(request), context)
+        email = next((value for key, value in request.POST.items() if "mail" in key and "@" in value), "")
         if limited(request, form, "idea", email):
-            context = page.get_context(request) | {"form": form}
             return TemplateResponse(request, page.get_template(request), context, status=429)
     return serve(request, *args, **kwargs)
 
@@ -33,8 +42,12 @@ def propose_challenge(request, index_page):
     form = ChallengeProposalForm(request.POST or None)
     context = index_page.get_context(request) | {"form": form}
     if request.method == "POST":
-        if caught_by_honeypot(request):
+        verdict = honeypot_verdict(request)
+        if verdict is Verdict.BOT:
             return redirect(index_page.url + index_page.reverse_subpage("proposal-sent"))
+        if verdict is Verdict.HURRIED:
+            hold_back(form)
+            return TemplateResponse(request, "contributions/propose_challenge.html", context)
         if limited(request, form, "challenge-proposal", request.POST.get("email", "")):
             return TemplateResponse(request, "contributions/propose_challenge.html", context, status=429)
         if form.is_valid():
@@ -55,8 +68,12 @@ def serve_needs_survey(page, request):
     form = NeedsSurveyForm(request.POST or None)
     context = page.get_context(request) | {"form": form, "thanks": request.GET.get("merci") == "1"}
     if request.method == "POST":
-        if caught_by_honeypot(request):
+        verdict = honeypot_verdict(request)
+        if verdict is Verdict.BOT:
             return redirect(f"{page.url}?merci=1")
+        if verdict is Verdict.HURRIED:
+            hold_back(form)
+            return TemplateResponse(request, page.get_template(request), context)
         if limited(request, form, "needs-survey"):
             return TemplateResponse(request, page.get_template(request), context, status=429)
         if form.is_valid():

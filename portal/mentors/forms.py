@@ -71,7 +71,10 @@ class MentorApplicationForm(MentorProfileForm):
         help_text=_("Your login. Never shown publicly; shared with a mentee only once you accept."),
     )
     password1 = forms.CharField(
-        label=_("Password"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=password_validation.password_validators_help_text_html,
     )
     password2 = forms.CharField(
         label=_("Password again"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
@@ -99,6 +102,10 @@ class MentorApplicationForm(MentorProfileForm):
                 password_validation.validate_password(password1, user)
             except forms.ValidationError as error:
                 self.add_error("password1", error)
+        # A person who got another field wrong keeps the password they chose; a refused one is typed again.
+        keep = "password1" not in self.errors and "password2" not in self.errors
+        for name in ("password1", "password2"):
+            self.fields[name].widget.render_value = keep
         return cleaned
 
     def validate_unique(self):

@@ -1,6 +1,7 @@
 """The forms of a mentor request: the visitor's request, the mentor's answer, and the feedback."""
 
 from django import forms
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from portal.challenges.models import ChallengePage
@@ -44,14 +45,15 @@ class MentorRequestForm(forms.ModelForm):
             "requester_email": _("Shared with the mentor only if they accept your request."),
             "challenge": _("A challenge of the catalogue, or none if yours is not listed."),
             "participants": _("For group mentoring (Agility): how many people take part."),
-            "message": _("What you hope to work on, your context, your availability (3,000 characters at most)."),
+            "message": _("What you hope to work on, your context, your availability."),
         }
         widgets = {
             "mentoring_format": forms.RadioSelect,
             "message": forms.Textarea(attrs={"rows": 7, "maxlength": 3000}),
         }
 
-    def __init__(self, *args, mentor, **kwargs):
+    def __init__(self, *args, mentor, challenge=None, need="", **kwargs):
+        kwargs["initial"] = {**starting_values(mentor, challenge, need), **kwargs.get("initial", {})}
         super().__init__(*args, **kwargs)
         self.mentor = mentor
         self.fields["requester_name"].widget.attrs["autocomplete"] = "name"
@@ -59,7 +61,7 @@ class MentorRequestForm(forms.ModelForm):
         self.fields["organisation"].widget.attrs["autocomplete"] = "organization"
         self.fields["actor_type"].required = True
         self.fields["actor_type"].empty_label = _("Choose…")
-        self.fields["challenge"].queryset = ChallengePage.objects.live().order_by("title")
+        self.fields["challenge"].queryset = ChallengePage.objects.live().in_default_locale().order_by("title")
         self.fields["challenge"].empty_label = _("My challenge is not in the catalogue")
         self.fields["mentoring_model"].queryset = mentor.mentoring_models.all()
         self.fields["mentoring_model"].empty_label = _("No preference")
@@ -70,12 +72,13 @@ class MentorRequestForm(forms.ModelForm):
             or (code == MentoringFormat.GROUP and mentor.offers_group)
         ]
         self.fields["mentoring_format"].choices = formats
-        self.fields["mentoring_format"].initial = formats[0][0] if formats else None
+        self.initial.setdefault("mentoring_format", formats[0][0] if formats else None)
         if not mentor.offers_group:
             del self.fields["participants"]
         else:
             self.fields["participants"].widget.attrs.update({"min": 2, "max": MAX_PARTICIPANTS})
         self.fields["message"].min_length = 20
+        self.fields["message"].widget.attrs["minlength"] = 20
 
     def clean_message(self):
         message = self.cleaned_data["message"].strip()
@@ -120,6 +123,30 @@ class MentorRequestForm(forms.ModelForm):
         return {name: self.cleaned_data.get(name) for name in self.Meta.fields if name in self.fields} | {
             "challenge_text": self.cleaned_data.get("challenge_text", "").strip()
         }
+
+
+def starting_values(mentor, challenge, need):
+    """What the form starts with: the challenge the visitor came from, or the need they described, and the
+    model the challenge recommends when this mentor offers it (Agility in a group, when they offer groups)."""
+    values = {"challenge": challenge, "challenge_text": "" if challenge else Truncator(need.strip()).chars(300)}
+    if challenge is None:
+        return values
+    offered = {model.pk: model for model in mentor.mentoring_models.all()}
+    recommended = [model for model in challenge.recommended_models.all() if model.pk in offered]
+    if recommended:
+        model = min(recommended, key=lambda model: model.sort_order)
+        values["mentoring_model"] = model
+        if model.code == MentoringModelCode.AGILITY and mentor.offers_group:
+            values["mentoring_format"] = MentoringFormat.GROUP
+    return values
+
+
+class FindRequestsForm(forms.Form):
+    email = forms.EmailField(
+        label=_("The email address you sent your requests from"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
 
 
 class DeclineForm(forms.Form):

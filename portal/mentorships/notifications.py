@@ -18,9 +18,13 @@ from portal.mentorships.models import Role
 
 
 def link(mentor_request, role, purpose):
+    return absolute(path(mentor_request, role, purpose))
+
+
+def path(mentor_request, role, purpose):
     names = {tokens.ANSWER: "mentorships:answer", tokens.FOLLOW: "mentorships:follow"}
     name = names.get(purpose, "mentorships:feedback")
-    return absolute(reverse(name, args=[tokens.make(mentor_request, role, purpose)]))
+    return reverse(name, args=[tokens.make(mentor_request, role, purpose)])
 
 
 def summary(mentor_request):
@@ -164,3 +168,14 @@ def reminder(mentor_request):
         answer_url=link(mentor_request, Role.MENTOR, tokens.ANSWER),
         days_left=settings.MENTOR_REQUEST_EXPIRY_DAYS - settings.MENTOR_REQUEST_REMINDER_DAYS,
     )
+
+
+def requests_list(email, count):
+    """The link to a requester's list of requests, asked for from "Retrouver mes demandes"."""
+    outbox.send(
+        _("Your mentoring requests"),
+        "mentorships/emails/requests_list.txt",
+        {"count": count, "list_url": absolute(reverse("mentorships:mine", args=[tokens.make_list(email)])),
+         "days": tokens.LIST_MAX_AGE // tokens.DAY},
+        [email],
+    )  # fmt: skip

@@ -12,8 +12,10 @@ from django.utils.translation import gettext as _
 from portal.mentorships.models import MentorRequest, Role
 
 SALT = "mentorships.link"
+LIST_SALT = "mentorships.requests-list"
 ANSWER, FOLLOW, FEEDBACK = "answer", "follow", "feedback"
 DAY = 60 * 60 * 24
+LIST_MAX_AGE = 7 * DAY
 
 
 def max_age(purpose):
@@ -60,3 +62,21 @@ def read_any_side(token, purpose):
     if mentor_request is None:
         raise InvalidLink(_("This link no longer works: the request was reassigned or closed by the programme team."))
     return mentor_request, payload["s"]
+
+
+# --- A requester's list of requests, found again from their email address alone --------------------
+def make_list(email):
+    return signing.dumps({"e": email.strip().lower()}, salt=LIST_SALT, compress=True)
+
+
+def read_list(token):
+    """The email address a list link was sent to; raises InvalidLink otherwise."""
+    try:
+        payload = signing.loads(token, salt=LIST_SALT, max_age=LIST_MAX_AGE)
+    except signing.SignatureExpired as expired:
+        raise InvalidLink(_("This link has expired: ask for a new one.")) from expired
+    except signing.BadSignature as tampered:
+        raise InvalidLink(_("This link is not valid. Check that you copied it whole.")) from tampered
+    if not isinstance(payload, dict) or not isinstance(payload.get("e"), str):
+        raise InvalidLink(_("This link is not valid. Check that you copied it whole."))
+    return payload["e"]

@@ -8,15 +8,16 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_POST
 
 from portal.challenges.models import ChallengePage
-from portal.form_protection import caught_by_honeypot, flooded
+from portal.form_protection import Verdict, flooded, hold_back, honeypot_verdict
 from portal.mentors.account_views import invalid_link
 from portal.mentors.models import MentorProfile
-from portal.mentorships import tokens, workflow
+from portal.mentorships import notifications, tokens, workflow
 from portal.mentorships.alternatives import alternatives
-from portal.mentorships.forms import DeclineForm, FeedbackForm, MentorRequestForm
+from portal.mentorships.forms import DeclineForm, FeedbackForm, FindRequestsForm, MentorRequestForm
 from portal.mentorships.models import MentorRequest, MentorshipFeedback, RequestStatus, Role
 
 
@@ -32,16 +33,21 @@ def request_mentor(request, index_page, slug):
         context["alternatives"] = alternatives(mentor=mentor, challenge=challenge)
         status = 409 if request.method == "POST" else 200
         return TemplateResponse(request, "mentorships/unavailable.html", context, status=status)
-    form = MentorRequestForm(request.POST or None, mentor=mentor, initial={"challenge": challenge})
+    need = request.GET.get("besoin", "")[:MAX_NEED_IN_ADDRESS]
+    form = MentorRequestForm(request.POST or None, mentor=mentor, challenge=challenge, need=need)
     if request.method == "POST":
-        if caught_by_honeypot(request):
-            return redirect("mentorships:sent")  # a bot: nothing stored, nothing to tell it
+        verdict = honeypot_verdict(request)
+        if verdict is Verdict.BOT:
+            return redirect("mentorships:sent")  # nothing stored, nothing to tell it
+        if verdict is Verdict.HURRIED:
+            hold_back(form)
+            return TemplateResponse(request, "mentorships/request_form.html", context | {"form": form})
         too_many = _("Too many requests were sent from here or for this address: try again in an hour.")
         if flooded(request, form, "mentor-request", request.POST.get("requester_email", ""), too_many):
             return TemplateResponse(request, "mentorships/request_form.html", context | {"form": form}, status=429)
         if form.is_valid():
             try:
-                workflow.create_request(mentor, **form.request_fields())
+                mentor_request = workflow.create_request(mentor, **form.request_fields())
             except workflow.RequestRefused as refused:
                 form.add_error(None, str(refused))
                 context["alternatives"] = alternatives(
@@ -51,9 +57,14 @@ def request_mentor(request, index_page, slug):
                     requester_email=form.cleaned_data["requester_email"],
                 )
             else:
-                request.session["mentor_request_sent_to"] = mentor.full_name
+                request.session["mentor_request_sent"] = mentor_request.pk
                 return redirect("mentorships:sent")
     return TemplateResponse(request, "mentorships/request_form.html", context | {"form": form})
+
+
+TOO_MANY_LINKS = gettext_noop("Too many links were asked for from here or for this address: try again in an hour.")
+# "Décrivez votre défi" passes the visitor's words on in the address (?besoin=), cut to the form's field.
+MAX_NEED_IN_ADDRESS = 300
 
 
 def challenge_from_query(request):
@@ -61,12 +72,56 @@ def challenge_from_query(request):
     value = request.GET.get("defi", "")
     if not value.isdigit() or len(value) > 12:
         return None
-    return ChallengePage.objects.live().filter(pk=int(value)).first()
+    return ChallengePage.objects.live().in_default_locale().filter(pk=int(value)).first()
 
 
 def request_sent(request):
-    mentor_name = request.session.pop("mentor_request_sent_to", "")
-    return TemplateResponse(request, "mentorships/request_sent.html", {"mentor_name": mentor_name})
+    """The confirmation, shown once to the browser that sent the request: the mentor, until when they may
+    answer, and the follow-up link (also emailed)."""
+    pk = request.session.pop("mentor_request_sent", None)
+    mentor_request = MentorRequest.objects.select_related("mentor").filter(pk=pk, anonymised_at__isnull=True).first()
+    context = {"mentor_request": mentor_request, "expiry_days": settings.MENTOR_REQUEST_EXPIRY_DAYS}
+    if mentor_request:
+        context["follow_url"] = notifications.path(mentor_request, Role.REQUESTER, tokens.FOLLOW)
+    return TemplateResponse(request, "mentorships/request_sent.html", context)
+
+
+def find_requests(request):
+    """ "Retrouver mes demandes": a link to every request of an email address, sent to that address.
+    The page says the same whether or not the address sent any request: nobody learns who asked."""
+    form = FindRequestsForm(request.POST or None)
+    if request.method == "POST":
+        verdict = honeypot_verdict(request)
+        if verdict is Verdict.BOT:
+            return redirect(f"{request.path}?envoye=1")
+        if verdict is Verdict.HURRIED:
+            hold_back(form)
+        elif flooded(request, form, "find-requests", request.POST.get("email", ""), _(TOO_MANY_LINKS)):
+            return TemplateResponse(request, "mentorships/find_requests.html", {"form": form}, status=429)
+        elif form.is_valid():
+            sent = MentorRequest.objects.from_requester(form.cleaned_data["email"]).filter(anonymised_at__isnull=True)
+            latest = sent.order_by("-created_at").first()
+            if latest:  # to the address as the requests were sent from it
+                notifications.requests_list(latest.requester_email, sent.count())
+            return redirect(f"{request.path}?envoye=1")
+    context = {"form": form, "sent": request.GET.get("envoye") == "1"}
+    return TemplateResponse(request, "mentorships/find_requests.html", context)
+
+
+def my_requests(request, token):
+    """Every request sent from one email address, each with its follow-up link."""
+    try:
+        email = tokens.read_list(token)
+    except tokens.InvalidLink as error:
+        return invalid_link(request, str(error))
+    mentor_requests = (
+        MentorRequest.objects.from_requester(email)
+        .filter(anonymised_at__isnull=True)
+        .select_related("mentor", "challenge")
+        .order_by("-created_at")
+    )
+    listed = [(item, notifications.path(item, Role.REQUESTER, tokens.FOLLOW)) for item in mentor_requests]
+    return TemplateResponse(request, "mentorships/my_requests.html", {"mentor_requests": listed})
 
 
 def answer(request, token):

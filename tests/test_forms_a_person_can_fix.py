@@ -1,0 +1,122 @@
+"""Forms a person can fix: an error summary at the top lists each error as a link to its field and takes
+the focus; limits are said before anyone breaks them; a valid password survives another field's error;
+every description a field points to exists."""
+
+import re
+from html import unescape
+from pathlib import Path
+
+from django.contrib.staticfiles import finders
+
+import pytest
+
+from portal.mentors.models import MentorProfile
+from portal.taxonomy.models import ActorType
+from tests.factories import MentorProfileFactory
+from tests.requests_helpers import request_data, request_url
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def mentor(directory):
+    return MentorProfileFactory(full_name="Claire Fontaine", offers_group=True)
+
+
+def error_summary(html):
+    return re.search(r'<div class="error-summary"[^>]*>(.*?)</div>', html, re.S)
+
+
+def test_an_error_summary_lists_each_error_as_a_link_to_its_field(client, directory, mentor):
+    response = client.post(request_url(directory, mentor), request_data(requester_name="", consent="",
+                                                                          mentoring_format="ailleurs"))  # fmt: skip
+    html = response.content.decode()
+    summary = error_summary(html)
+    assert summary, "no error summary"
+    links = dict(re.findall(r'<a href="#([^"]+)">(.*?)</a>', summary.group(1)))
+    assert unescape(links["id_requester_name"]) == "Votre nom\u00a0: Champ requis."
+    assert unescape(links["id_consent"]).startswith("J’accepte que ma demande")
+    assert "id_mentoring_format_0" in links  # a group of radio buttons leads to its first choice
+    for anchor in links:
+        assert f'id="{anchor}"' in html
+
+
+def test_the_error_summary_is_announced_and_takes_the_focus(client, directory, mentor):
+    html = client.post(request_url(directory, mentor), request_data(consent="")).content.decode()
+    opening = re.search(r'<div class="error-summary"[^>]*>', html).group(0)
+    assert 'role="alert"' in opening and 'tabindex="-1"' in opening and "data-error-summary" in opening
+    assert re.search(r'<script src="/static/js/forms\.js" defer>', html)
+    assert "summary.focus()" in Path(finders.find("js/forms.js")).read_text()
+    assert html.index("error-summary") < html.index('name="requester_name"')
+
+
+def test_a_form_without_errors_has_no_summary(client, directory, mentor):
+    assert not error_summary(client.get(request_url(directory, mentor)).content.decode())
+
+
+@pytest.mark.parametrize(
+    ("url", "field", "said"),
+    [
+        ("request", "message", "Entre 20 et 3\u00a0000 caractères."),
+        ("/defis/proposer/", "title", "Entre 10 et 200 caractères."),
+        ("/defis/proposer/", "description", "Entre 30 et 4\u00a0000 caractères."),
+        ("/defis/proposer/", "example", "2\u00a0000 caractères au plus."),
+    ],
+)
+def test_length_limits_are_said_before_anyone_breaks_them(client, directory, mentor, catalogue, url, field, said):
+    html = client.get(request_url(directory, mentor) if url == "request" else url).content.decode()
+    help_text = re.search(rf'<div class="help" id="id_{field}_helptext">(.*?)</div>', html, re.S).group(1)
+    assert said in unescape(help_text)
+    assert re.search(rf'<(input|textarea)[^>]*name="{field}"[^>]*aria-describedby="id_{field}_helptext', html)
+
+
+def test_every_description_a_field_points_to_exists(client, directory, mentor):
+    html = client.post(request_url(directory, mentor), request_data(requester_name="", message="court",
+                                                                      consent="")).content.decode()  # fmt: skip
+    ids = set(re.findall(r'\bid="([^"]+)"', html))
+    described_by = {name for value in re.findall(r'aria-describedby="([^"]+)"', html) for name in value.split()}
+    assert described_by and described_by <= ids
+
+
+def application(**overrides):
+    return {
+        "contact_email": "camille@example.org", "password1": "une phrase de passe assez longue",
+        "password2": "une phrase de passe assez longue", "full_name": "Camille Durand",
+        "headline": "Chercheuse en mobilité", "actor_type": ActorType.objects.get(code="laboratoire").pk,
+        "bio": "Dix ans de recherche.", "mentoring_models": [], "offers_individual": "on", "languages": [],
+        "region": "bretagne", "meeting_mode": "both", "capacity": 2, "accept_charter": "on", **overrides,
+    }  # fmt: skip
+
+
+def password_values(html):
+    return [re.search(r'value="([^"]*)"', tag).group(1) if "value=" in tag else ""
+            for tag in re.findall(r'<input type="password"[^>]*>', html)]  # fmt: skip
+
+
+def test_a_valid_password_is_kept_when_another_field_is_wrong(client, directory):
+    html = client.post("/mentors/devenir-mentor/", application(full_name="")).content.decode()
+    assert password_values(html) == ["une phrase de passe assez longue"] * 2
+    assert not MentorProfile.objects.exists()
+
+
+def test_a_refused_password_is_typed_again(client, directory):
+    html = client.post("/mentors/devenir-mentor/", application(password2="une autre phrase")).content.decode()
+    assert "Les deux mots de passe sont différents." in unescape(html)
+    assert password_values(html) == ["", ""]
+
+
+def test_the_password_rules_are_said_before_choosing_one(client, directory):
+    html = unescape(client.get("/mentors/devenir-mentor/").content.decode())
+    help_text = re.search(r'<div class="help" id="id_password1_helptext">(.*?)</div>', html, re.S).group(1)
+    assert "8 caractères" in help_text
+
+
+def test_the_admin_login_asks_for_a_mot_de_passe(client):
+    html = unescape(client.get("/admin/login/").content.decode())
+    label = re.search(r'<label[^>]*for="id_password"[^>]*>(.*?)</label>', html, re.S).group(1)
+    assert "Mot de passe" in label and "Password" not in label
+
+
+def test_mentors_log_in_with_their_email_address(client):
+    html = unescape(client.get("/comptes/login/").content.decode())
+    assert re.search(r'<label for="id_username">Adresse e-mail ou identifiant', html)
