@@ -28,8 +28,8 @@ def test_challenges_are_imported_published_and_reimported_by_title(tmp_path, cha
     )
     out, err = run_import(tmp_path, csv)
     assert "1 créés, 0 mis à jour, 1 ignorés." in out
-    assert "Ligne 5 ignorée" in err and "type d'acteur inconnu « martiens »" in err
-    assert "Colonnes inconnues ignorées : couleur" in err
+    assert "Ligne 5 ignorée" in err and "type d’acteur inconnu «\u202fmartiens\u202f»" in err
+    assert "Colonnes inconnues ignorées\u00a0: couleur" in err
     challenge = ChallengePage.objects.get()
     assert challenge.live and challenge.get_parent().pk == challenge_index.pk
     assert sorted(t.name for t in challenge.themes.all()) == ["covoiturage", "mobilité rurale"]
@@ -43,6 +43,6 @@ def test_challenges_are_imported_published_and_reimported_by_title(tmp_path, cha
 
 
 def test_a_file_without_a_title_column_changes_nothing(tmp_path, challenge_index):
-    with pytest.raises(CommandError, match="Colonnes obligatoires manquantes : title"):
+    with pytest.raises(CommandError, match="Colonnes obligatoires manquantes\u00a0: title"):
         run_import(tmp_path, "summary,body\nUn résumé,Un corps\n")
     assert not ChallengePage.objects.exists()

@@ -79,7 +79,7 @@ def test_unknown_filter_value_is_reported_in_french_and_ignored(client, catalogu
     response = client.get(catalogue.url + "?theme=<script>alert(1)</script>&model=agility")
     html = response.content.decode()
     assert response.status_code == 200
-    assert "ne fait pas partie des choix proposés : ce filtre a été ignoré" in html
+    assert "ne fait pas partie des choix proposés\u00a0: ce filtre a été ignoré" in html
     assert "<script>alert(1)</script>" not in html
     assert titles(response) == ["Comment m'engager dans l'open source ?", "Développer la culture client"]
 

@@ -77,15 +77,15 @@ def test_at_equal_relevance_the_recommended_model_ranks_first(open_data_challeng
         MentorProfileFactory(full_name=name, themes=["open data"], models=[model], bio="Même texte.")
     matches = mentors_for_challenge(open_data_challenge)
     assert names(matches) == ["Pair", "Agile"]
-    assert "Propose le modèle recommandé : Peer 2 Peer" in matches[0].reasons
+    assert "Propose le modèle recommandé\u00a0: Peer 2 Peer" in matches[0].reasons
 
 
 def test_reasons_name_the_themes_words_model_and_actor_type(open_data_challenge):
     MentorProfileFactory(full_name="Claire", themes=["open data"], bio="J'ai ouvert les données de transport.")
     [match] = mentors_for_challenge(open_data_challenge)
-    assert match.reasons[0] == "Thèmes en commun : open data"
+    assert match.reasons[0] == "Thèmes en commun\u00a0: open data"
     assert "Mots en commun" in match.reasons[1] and "donnée" in match.reasons[1]
-    assert "Type d'acteur concerné : Collectivité" in match.reasons
+    assert "Type d’acteur concerné\u00a0: Collectivité" in match.reasons
 
 
 def test_the_free_text_match_works_for_a_problem_that_is_not_a_challenge(directory):
@@ -99,7 +99,7 @@ def test_challenge_page_shows_mentors_for_this_challenge_with_reasons(client, op
     MentorProfileFactory(full_name="Claire Morvan", themes=["open data"], contact_email="claire.x@example.org")
     html = client.get(open_data_challenge.url).content.decode()
     assert "Mentors pour ce défi" in html
-    assert "Claire Morvan" in html and "Thèmes en commun : open data" in html
+    assert "Claire Morvan" in html and "Thèmes en commun\u00a0: open data" in html
     assert "claire.x" not in html
 
 
@@ -116,7 +116,7 @@ def test_challenge_page_query_count_does_not_grow_with_the_mentors(client, open_
 def test_describe_your_challenge_page_proposes_mentors(client, directory):
     MentorProfileFactory(full_name="Covoiturage", themes=["covoiturage"], bio="Service de covoiturage rural.")
     html = client.get(f"{directory.url}defi/", {"texte": "Du covoiturage pour nos villages"}).content.decode()
-    assert "Covoiturage" in html and "Thèmes en commun : covoiturage" in html
+    assert "Covoiturage" in html and "Thèmes en commun\u00a0: covoiturage" in html
 
 
 @pytest.mark.parametrize(

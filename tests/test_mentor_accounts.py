@@ -63,18 +63,18 @@ def test_confirming_the_address_opens_the_account_and_asks_editors_to_approve(cl
     client.post(reverse("mentors:apply"), application())
     response = client.get(link_in(mail.outbox[0]))
     assert response.status_code == 200
-    assert "Merci, Camille Durand : votre adresse est confirmée." in response.content.decode()
+    assert "Merci, Camille Durand\u00a0: votre adresse est confirmée." in response.content.decode()
     mentor = MentorProfile.objects.get()
     assert mentor.status == "pending" and mentor.user.is_active and mentor.email_confirmed_at
     assert mail.outbox[-1].to == [editor.email]
-    assert "Nouvelle candidature de mentor : Camille Durand" in mail.outbox[-1].subject
+    assert "Nouvelle candidature de mentor\u00a0: Camille Durand" in mail.outbox[-1].subject
     assert "Camille Durand" not in client.get(directory.url + "?availability=all").content.decode()
 
 
 @pytest.mark.parametrize(
     ("overrides", "message"),
     [
-        ({"contact_email": "pas-une-adresse"}, "Saisissez une adresse de courriel valide."),
+        ({"contact_email": "pas-une-adresse"}, "Saisissez une adresse e-mail valide."),
         ({"password2": "autre chose encore"}, "Les deux mots de passe sont différents."),
         ({"password1": "1234", "password2": "1234"}, "Ce mot de passe est trop court."),
         ({"accept_charter": ""}, "Les mentors acceptent la charte déontologique"),

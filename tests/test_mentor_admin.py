@@ -47,8 +47,8 @@ def test_approval_is_refused_until_the_mentor_confirmed_the_address_and_accepted
     unconfirmed = MentorProfileFactory(status="pending", email_confirmed_at=None)
     no_charter = MentorProfileFactory(status="pending", charter_version="")
     for mentor, message in [
-        (unconfirmed, "n&#x27;a pas encore confirmé son adresse"),
-        (no_charter, "n&#x27;a pas encore accepté la charte"),
+        (unconfirmed, "n’a pas encore confirmé son adresse"),
+        (no_charter, "n’a pas encore accepté la charte"),
     ]:
         response = editor_client.post(status_url(mentor, "approve"), {"action": "approve"}, follow=True)
         assert message in response.content.decode()

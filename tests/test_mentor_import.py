@@ -53,12 +53,12 @@ def test_an_invalid_row_is_reported_with_its_line_and_reason_and_the_rest_import
     assert "2 créés, 0 mis à jour, 1 ignorés." in out
     assert "Ligne 3 ignorée" in err
     for reason in [
-        "Saisissez une adresse de courriel valide",
-        "type d'acteur inconnu « martien »",
-        "modèle de mentorat inconnu « coaching »",
-        "région inconnue « mars »",
+        "Saisissez une adresse e-mail valide",
+        "type d’acteur inconnu «\u202fmartien\u202f»",
+        "modèle de mentorat inconnu «\u202fcoaching\u202f»",
+        "région inconnue «\u202fmars\u202f»",
         "inférieure ou égale à 20",
-        "« peut-être » n'est ni oui ni non",
+        "«\u202fpeut-être\u202f» n’est ni oui ni non",
     ]:
         assert reason in err
     assert MentorProfile.objects.count() == 2
@@ -94,17 +94,17 @@ def test_unknown_columns_are_ignored_with_one_warning(tmp_path, directory):
         "bleu,Claire,claire@example.org,ecole,Prof,Bio,bretagne,38\n"
         "vert,Paul,paul@example.org,ecole,Prof,Bio,bretagne,42\n",
     )
-    assert err.count("Colonnes inconnues ignorées : couleur, pointure") == 1
+    assert err.count("Colonnes inconnues ignorées\u00a0: couleur, pointure") == 1
     assert MentorProfile.objects.count() == 2
 
 
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ("nom,adresse\nClaire,claire@example.org\n", "Colonnes obligatoires manquantes : full_name, email"),
+        ("nom,adresse\nClaire,claire@example.org\n", "Colonnes obligatoires manquantes\u00a0: full_name, email"),
         ("", "Colonnes obligatoires manquantes"),
-        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "n'est pas un texte encodé en UTF-8"),
-        (b"full_name,email\n\xff\xfe\x00", "n'est pas un texte encodé en UTF-8"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "n’est pas un texte encodé en UTF-8"),
+        (b"full_name,email\n\xff\xfe\x00", "n’est pas un texte encodé en UTF-8"),
     ],
 )
 def test_a_file_that_is_not_a_mentor_csv_stops_and_changes_nothing(tmp_path, directory, content, message):

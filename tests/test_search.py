@@ -12,7 +12,7 @@ def test_search_finds_pages_by_their_words_and_says_what_they_are(client, challe
     ChallengePageFactory(parent=challenge_index, title="Comment m'engager dans l'open source ?")
     ChallengePageFactory(parent=challenge_index, title="Développer la culture client")
     html = client.get("/search/", {"q": "open source"}).content.decode()
-    assert "1 résultat pour « open source »" in html
+    assert "1 résultat pour «\u202fopen source\u202f»" in html
     assert "Comment m&#x27;engager dans l&#x27;open source ?" in html
     assert "Développer la culture client" not in html
     assert "Défi" in html
@@ -53,7 +53,7 @@ def test_empty_search_asks_for_words(client):
 def test_overlong_search_is_refused_with_a_clear_message(client):
     response = client.get("/search/", {"q": "mobilité " * 100})
     assert response.status_code == 200
-    assert f"Votre recherche est trop longue : {MAX_QUERY_LENGTH} caractères au plus" in response.content.decode()
+    assert f"Votre recherche est trop longue\u00a0: {MAX_QUERY_LENGTH} caractères au plus" in response.content.decode()
 
 
 @pytest.mark.parametrize(
@@ -84,7 +84,7 @@ def test_search_results_are_paginated_within_a_kind(client, challenge_index):
     for number in range(12):
         ChallengePageFactory(parent=challenge_index, title=f"Défi mobilité {number}")
     overview = client.get("/search/", {"q": "mobilité"})
-    assert "Voir les 12 résultats dans « Défis »" in overview.content.decode()
+    assert "Voir les 12 résultats dans «\u202fDéfis\u202f»" in overview.content.decode()
     first = client.get("/search/", {"q": "mobilité", "kind": "challenges"})
     assert len(first.context["results_page"]) == 10
     second = client.get("/search/", {"q": "mobilité", "kind": "challenges", "page": "2"})
@@ -101,8 +101,8 @@ def test_search_groups_results_by_kind_with_counts(client, home, challenge_index
     MentorProfileFactory(full_name="Sophie Laurent", headline="Fondatrice d'un service de covoiturage")
     MentorProfileFactory(full_name="Paul En Pause", headline="Expert covoiturage", status="paused")
     html = client.get("/search/", {"q": "covoiturage"}).content.decode()
-    assert "3 résultats pour « covoiturage »" in html
-    assert "Défis (1)" in html and "Mentors (1)" in html and "Retours d&#x27;expérience (1)" in html
+    assert "3 résultats pour «\u202fcovoiturage\u202f»" in html
+    assert "Défis (1)" in html and "Mentors (1)" in html and "Retours d’expérience (1)" in html
     assert f'href="{directory.url}sophie-laurent/"' in html
     assert "Paul En Pause" not in html
 
