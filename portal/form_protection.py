@@ -49,12 +49,13 @@ def shown_at(request):
     return now
 
 
-def honeypot_verdict(request):
-    """A person, a bot (trap filled), or a form sent too fast for a person (or without its time)."""
+def honeypot_verdict(request, interval=None):
+    """A person, a bot (trap filled), or a form sent too fast for a person (or without its time).
+    `interval`: the seconds a person needs at least, for a form shorter than most (default: the setting)."""
     if request.POST.get(name_field(), ""):
         return Verdict.BOT
     sent = request.POST.get(time_field(), "")
-    interval = getattr(settings, "HONEYPOT_TIME_INTERVAL", 3)
+    interval = getattr(settings, "HONEYPOT_TIME_INTERVAL", 3) if interval is None else interval
     if not sent.isdigit() or not interval < time.time() - int(sent) <= MAX_FORM_AGE:
         return Verdict.HURRIED
     return Verdict.PERSON

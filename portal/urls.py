@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.contrib.auth.views import LoginView
+from django.contrib.auth.views import LoginView, PasswordResetView
 from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
@@ -8,7 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal.api import api
-from portal.login_forms import LoginForm
+from portal.login_forms import LoginForm, PasswordResetForm
 from portal.mentors.account_views import login_redirect
 from search import views as search_views
 
@@ -21,6 +21,15 @@ urlpatterns = [
     path("demandes/", include("portal.mentorships.urls")),
     path("comptes/connexion-reussie/", login_redirect, name="login-redirect"),
     path("comptes/login/", LoginView.as_view(authentication_form=LoginForm), name="login"),
+    path(
+        "comptes/password_reset/",
+        PasswordResetView.as_view(
+            form_class=PasswordResetForm,
+            email_template_name="registration/password_reset_email.txt",
+            subject_template_name="registration/password_reset_subject.txt",
+        ),
+        name="password_reset",
+    ),
     path("comptes/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("sitemap.xml", sitemap, name="sitemap"),

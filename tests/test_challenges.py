@@ -1,6 +1,7 @@
 """The challenge catalogue: filters with counts, bad filter values, pagination, query counts."""
 
 import pytest
+from bs4 import BeautifulSoup
 
 from portal.challenges.models import LISTING_PAGE_SIZE
 from tests.factories import ChallengePageFactory, StoryPageFactory
@@ -73,6 +74,18 @@ def test_filters_show_how_many_challenges_each_choice_holds(client, catalogue):
     assert "Peer 2 Peer (2)" in html
     assert "open source (1)" in html
     assert "Ouvert (2)" in html
+
+
+def test_theme_choices_read_in_alphabetical_order_whatever_the_case_and_accents(client, challenge_index):
+    ChallengePageFactory(parent=challenge_index, themes=["vélo", "MaaS", "évaluation", "données ouvertes"])
+    html = client.get(challenge_index.url).content
+    select = BeautifulSoup(html, "html.parser").find("select", attrs={"name": "theme"})
+    assert [option.get_text() for option in select.find_all("option")][1:] == [
+        "données ouvertes (1)",
+        "évaluation (1)",
+        "MaaS (1)",
+        "vélo (1)",
+    ]
 
 
 def test_unknown_filter_value_is_reported_in_french_and_ignored(client, catalogue):

@@ -3,6 +3,7 @@ published challenge, and the proposer is thanked."""
 
 import csv
 import io
+import re
 
 from django.core import mail
 
@@ -34,8 +35,8 @@ def csv_rows(response):
 # --- Ideas ----------------------------------------------------------------------------------------
 def test_a_member_sends_an_idea_and_the_editors_are_emailed(client, ideas, editor):
     response = client.post(ideas.url, idea(votre_e_mail="nora@example.net"))
-    assert response.status_code == 200
-    assert "Merci" in response.content.decode()
+    assert response["Location"] == f"{ideas.url}?envoye=1"
+    assert "Merci" in client.get(response["Location"]).content.decode()
     submission = FormSubmission.objects.get(page=ideas)
     assert submission.get_data()["votre_idee"] == "Un mentorat inversé entre startups et collectivités."
     [email] = mail.outbox
@@ -75,7 +76,7 @@ def test_bots_caught_by_the_ideas_honeypot_store_nothing(client, ideas):
 def test_ideas_are_rate_limited(client, ideas, settings):
     settings.FORM_RATE_PER_IP = "2/h"
     codes = [client.post(ideas.url, idea()).status_code for _ in range(3)]
-    assert codes == [200, 200, 429]
+    assert codes == [302, 302, 429]
     assert FormSubmission.objects.count() == 2
 
 
@@ -139,7 +140,7 @@ def test_an_editor_turns_a_proposal_into_a_challenge_that_joins_catalogue_search
     page = ChallengePage.objects.get(title="Comment partager nos données de covoiturage ?")
     assert response["Location"] == f"/admin/pages/{page.pk}/edit/"
     assert not page.live and page.get_parent().pk == catalogue.pk
-    assert "mutualiser leurs données" in str(page.body) and "trois communautés" in page.example
+    assert "mutualiser leurs données" in page.summary and "trois communautés" in page.example
     assert {theme.name for theme in page.themes.all()} == {"open source", "covoiturage", "données partagées"}
     assert [actor_type.code for actor_type in page.actor_types.all()] == ["collectivite"]
     proposal.refresh_from_db()
@@ -160,9 +161,25 @@ def test_an_editor_turns_a_proposal_into_a_challenge_that_joins_catalogue_search
 
 
 def test_the_proposers_words_are_never_markup_on_the_challenge(catalogue, editor):
-    proposal = ChallengeProposalFactory(description="<script>alert(1)</script> Des données à partager entre nous.")
+    proposal = ChallengeProposalFactory(description="Des données à partager. <script>alert(1)</script> entre nous.")
     page = proposals.convert(proposal, editor)
     assert "<script>" not in str(page.body) and "&lt;script&gt;" in str(page.body)
+
+
+@pytest.mark.parametrize(
+    ("description", "summary", "body"),
+    [
+        ("Les collectivités veulent mutualiser. Elles ne savent pas comment.\n\nUn second paragraphe.",
+         "Les collectivités veulent mutualiser.", ["Elles ne savent pas comment.", "Un second paragraphe."]),
+        ("Comment mutualiser nos données ? Personne ne sait.", "Comment mutualiser nos données ?",
+         ["Personne ne sait."]),
+        ("Une seule phrase, sans point final", "Une seule phrase, sans point final", []),
+    ],
+)  # fmt: skip
+def test_a_converted_proposal_says_each_of_its_sentences_once(catalogue, editor, description, summary, body):
+    page = proposals.convert(ChallengeProposalFactory(description=description), editor)
+    assert page.summary == summary
+    assert re.findall(r"<p>(.*?)</p>", str(page.body)) == body
 
 
 def test_a_proposal_is_converted_once(catalogue, editor):
@@ -272,3 +289,17 @@ def test_only_editors_reach_the_survey_answers(client, survey):
     user.save()
     client.force_login(user)
     assert client.get(NEEDS).status_code == 403
+
+
+def test_reloading_the_thank_you_page_sends_no_idea_again(client, ideas):
+    thanks = client.post(ideas.url, idea())["Location"]
+    for _reload in range(2):
+        assert "Merci" in client.get(thanks).content.decode()
+    assert FormSubmission.objects.count() == 1
+
+
+def test_the_privacy_notice_speaks_of_an_email_address_only_where_one_is_asked(client, survey, catalogue, ideas):
+    about_email = "votre adresse e-mail n’est jamais publiée"
+    assert about_email not in client.get(survey.url).content.decode()
+    assert about_email in client.get(f"{catalogue.url}proposer/").content.decode()
+    assert ideas.asks_email and about_email in client.get(ideas.url).content.decode()

@@ -120,3 +120,31 @@ def test_the_admin_login_asks_for_a_mot_de_passe(client):
 def test_mentors_log_in_with_their_email_address(client):
     html = unescape(client.get("/comptes/login/").content.decode())
     assert re.search(r'<label for="id_username">Adresse e-mail ou identifiant', html)
+
+
+@pytest.mark.parametrize("username", ["claire@example.org", "personne@example.org"])
+def test_a_refused_login_speaks_of_the_address_and_password_without_telling_which_is_wrong(client, username):
+    MentorProfileFactory(contact_email="claire@example.org", account="une phrase de passe solide")
+    html = unescape(client.post("/comptes/login/", {"username": username, "password": "pas la bonne"}).content.decode())
+    assert "Vous n’êtes pas encore connecté·e" in error_summary(html).group(1)
+    assert error_summary(html).group(1).count("<li>") == 1
+    assert (
+        "Cette adresse e-mail (ou cet identifiant) et ce mot de passe ne correspondent pas. "
+        "Vérifiez-les, ou réinitialisez votre mot de passe." in error_summary(html).group(1)
+    )
+    assert "nom d’utilisateur" not in html and "casse" not in html
+
+
+def test_an_account_not_yet_open_is_refused_in_the_same_words(db):
+    from django import forms
+    from django.utils import translation
+
+    from portal.login_forms import LoginForm
+    from tests.factories import UserFactory
+
+    with translation.override("fr"), pytest.raises(forms.ValidationError) as refused:
+        LoginForm().confirm_login_allowed(UserFactory(is_active=False))
+    assert refused.value.messages == [
+        "Ce compte n’est pas ouvert. Si vous avez candidaté comme mentor, confirmez d’abord votre adresse e-mail "
+        "avec le lien que nous vous avons envoyé\u202f; sinon, écrivez à l’équipe du programme."
+    ]

@@ -163,6 +163,22 @@ def test_an_invalid_profile_edit_keeps_the_old_profile(client, directory):
     assert mentor.full_name == "Claire" and mentor.capacity == 2
 
 
+def test_a_refused_profile_edit_says_once_what_is_wrong_and_never_that_it_was_saved(client, directory):
+    mentor = MentorProfileFactory(full_name="Claire", status="pending", account=PASSWORD)
+    client.force_login(mentor.user)
+    response = client.post(reverse("mentors:me"), profile_data(mentor, full_name=""))
+    html = response.content.decode()
+    summary = re.search(r'<div class="error-summary".*?</div>', html, re.S).group(0)
+    assert "Vos modifications ne sont pas encore enregistrées" in summary
+    assert "Nom complet\u00a0: Champ requis." in summary
+    assert list(response.context["messages"]) == []
+    assert html.count('role="alert"') == 1 and "notice--error" not in html
+    assert "sont enregistrées" not in html.replace("ne sont pas encore enregistrées", "")
+    assert "à côté" not in html
+    mentor.refresh_from_db()
+    assert mentor.full_name == "Claire"
+
+
 def test_a_new_charter_version_is_accepted_from_the_mentor_space(client, directory):
     mentor = MentorProfileFactory(full_name="Claire", account=PASSWORD)
     charter = CharterPage.current()
@@ -306,6 +322,22 @@ def test_a_mentor_adds_a_photo_shown_on_the_public_profile(client, directory):
     assert 'class="avatar avatar--large"' in client.get(f"{directory.url}{mentor.slug}/").content.decode()
 
 
+def test_the_photo_help_speaks_the_reader_s_language(client, directory):
+    def photo_help(url):
+        html = client.get(url).content.decode()
+        return re.search(r'<div class="help" id="id_photo_file_helptext">(.*?)</div>', html, re.S).group(1)
+
+    client.force_login(MentorProfileFactory(account=PASSWORD).user)
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    for url in (reverse("mentors:apply"), reverse("mentors:me")):
+        assert photo_help(url).startswith("Optional. A portrait, shown on your public profile. Supported formats: ")
+        assert "Maximum filesize: 10.0\xa0MB." in photo_help(url)
+    client.post("/i18n/setlang/", {"language": "fr", "next": "/"})
+    assert photo_help(reverse("mentors:me")).startswith(
+        "Facultatif. Un portrait, affiché sur votre profil public. Formats acceptés\u00a0: "
+    )
+
+
 def test_a_file_that_is_not_an_image_is_refused_as_a_photo(client, directory):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -324,14 +356,33 @@ def test_a_mentor_resets_a_forgotten_password_in_french(client, directory):
     response = client.post(reverse("password_reset"), {"email": "claire@example.org"}, follow=True)
     assert "Si un compte utilise cette adresse" in response.content.decode()
     [message] = mail.outbox
-    link = re.search(r"http://\S+/comptes/reset/\S+", message.body).group(0).split("testserver")[-1]
-    form_page = client.get(link, follow=True)
+    form_page = client.get(link_in(message), follow=True)
     new_password = "un tout nouveau mot de passe"
     response = client.post(
         form_page.redirect_chain[-1][0], {"new_password1": new_password, "new_password2": new_password}, follow=True
     )
     assert "Votre nouveau mot de passe est enregistré." in response.content.decode()
     assert client.login(username="claire@example.org", password=new_password)
+
+
+def test_the_password_reset_email_is_the_portal_s_own_with_links_on_the_site_address(client, directory, settings):
+    settings.SITE_BASE_URL = "https://mentorat.example.org"
+    MentorProfileFactory(contact_email="claire@example.org", account=PASSWORD)
+    client.post(reverse("password_reset"), {"email": "claire@example.org"}, HTTP_HOST="127.0.0.1")
+    [message] = mail.outbox
+    assert message.subject == "Choisir un nouveau mot de passe pour Mentorat FabMob"
+    assert message.from_email == settings.DEFAULT_FROM_EMAIL and message.to == ["claire@example.org"]
+    assert re.search(r"^https://mentorat\.example\.org/comptes/reset/\S+/\S+/$", message.body, re.M)
+    assert "Votre identifiant\u00a0: claire@example.org" in message.body
+    assert message.body.rstrip().endswith("L’équipe Mentorat FabMob")
+    assert "127.0.0.1" not in message.subject + message.body and "Au cas où" not in message.body
+
+
+def test_the_invitation_email_links_to_the_site_address_too(directory, settings):
+    settings.SITE_BASE_URL = "https://mentorat.example.org"
+    invite("Léa Moreau", "lea@example.org", ActorType.objects.get(code="ecole"), "bretagne")
+    [message] = mail.outbox
+    assert re.search(r"^https://mentorat\.example\.org/mentors/bienvenue/\S+/\S+/$", message.body, re.M)
 
 
 def test_a_mentor_logs_out(client, directory):

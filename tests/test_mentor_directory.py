@@ -77,6 +77,18 @@ def test_facet_choices_show_result_counts(client, directory):
     assert "Bretagne (2)" in html
 
 
+def test_theme_choices_read_in_alphabetical_order_whatever_the_case_and_accents(client, directory):
+    MentorProfileFactory(themes=["vélo", "MaaS", "évaluation", "données ouvertes", "Accessibilité"])
+    select = BeautifulSoup(client.get(directory.url).content, "html.parser").find("select", attrs={"name": "theme"})
+    assert [option.get_text() for option in select.find_all("option")][1:] == [
+        "Accessibilité (1)",
+        "données ouvertes (1)",
+        "évaluation (1)",
+        "MaaS (1)",
+        "vélo (1)",
+    ]
+
+
 def test_bad_filter_values_are_reported_in_french_and_ignored(client, directory):
     MentorProfileFactory(full_name="Claire")
     response = client.get(directory.url + "?region=<b>mars</b>&theme=inconnu&availability=peut-etre")
@@ -263,6 +275,13 @@ def test_the_filters_button_counts_the_active_filters(client, directory, query, 
         "Disponibilité",
         "Trier par",
     ]
+
+
+def test_the_language_switcher_and_the_language_filter_have_different_names(client, directory):
+    soup = BeautifulSoup(client.get(directory.url).content, "html.parser")
+    switcher = soup.select_one("form.language-switcher")["aria-label"]
+    facet = soup.find("label", attrs={"for": soup.find("select", attrs={"name": "language"})["id"]}).get_text()
+    assert (switcher, facet) == ("Langue du site", "Langue")
 
 
 def test_the_results_come_right_after_the_filter_bar(client, directory):

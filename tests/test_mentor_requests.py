@@ -100,7 +100,7 @@ def test_the_whole_journey_from_a_challenge_to_feedback(client, challenge, mento
     follow_url = link_in(contact_for_requester, "/demandes/suivi/")
     assert "claire@example.org" in client.get(follow_url).content.decode()
     mail.outbox.clear()
-    client.post(follow_url, {"action": "complete"})
+    client.post(follow_url, {"action": "complete", "confirm": "yes"})
     mentor_request.refresh_from_db()
     assert mentor_request.status == RequestStatus.COMPLETED
     mentor_feedback_url = link_in(emails_to("claire@example.org")[0], "/demandes/avis/")
@@ -143,7 +143,7 @@ def test_the_requester_may_withdraw_and_the_mentor_is_told(client, mentor, direc
     client.post(request_url(directory, mentor), request_data())
     follow_url = link_in(emails_to("lea.martin@example.net")[0], "/demandes/suivi/")
     mail.outbox.clear()
-    client.post(follow_url, {"action": "withdraw"})
+    client.post(follow_url, {"action": "withdraw", "confirm": "yes"})
     assert MentorRequest.objects.get().status == RequestStatus.WITHDRAWN
     assert "retirée" in emails_to("claire@example.org")[0].subject
 

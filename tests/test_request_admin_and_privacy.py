@@ -69,6 +69,22 @@ def test_editors_reassign_a_request_to_another_mentor(editor_client, mentor_requ
     assert (event.role, event.user) == ("editor", editor)
 
 
+def test_editors_tell_apart_two_mentors_of_the_same_name_by_organisation_and_address(editor_client, mentor_request):
+    from html import unescape
+
+    for organisation, email in [("Métropole de Lyon", "camille@lyon.example"), ("", "camille@nantes.example")]:
+        namesake = MentorProfileFactory(full_name="Camille Martin", organisation=organisation, contact_email=email)
+        MentorRequestFactory(mentor=namesake)
+    expected = ["Camille Martin — Métropole de Lyon (camille@lyon.example)", "Camille Martin (camille@nantes.example)"]
+    reassign = unescape(
+        editor_client.get(f"{ADMIN}action/{mentor_request.pk}/", {"action": "reassign"}).content.decode()
+    )
+    listing = unescape(editor_client.get(ADMIN).content.decode())
+    for label in expected:
+        assert f">{label}</option>" in reassign
+        assert f"{label}</a>" in listing  # a choice of the "mentor" filter
+
+
 def test_reassigning_to_an_unavailable_mentor_is_refused_with_a_message(editor_client, mentor_request):
     paused = MentorProfileFactory(status="paused")
     response = editor_client.post(f"{ADMIN}action/{mentor_request.pk}/", {"action": "reassign", "mentor": paused.pk})
@@ -95,6 +111,16 @@ def test_the_dashboard_lists_requests_unanswered_for_five_days(editor_client, di
     page = editor_client.get("/admin/").content.decode()
     assert "1 demande de mentorat sans réponse depuis plus de 5 jours" in page
     assert "Défi oublié" in page and "Défi récent" not in page
+
+
+def test_the_dashboard_never_calls_requests_still_awaiting_an_answer_answered(editor_client, directory):
+    MentorRequestFactory(challenge_text="Défi récent", sent_at=timezone.now() - timedelta(days=2))
+    workflow.accept(MentorRequestFactory(challenge_text="Défi accepté"))
+    page = editor_client.get("/admin/").content.decode()
+    assert "Demandes de mentorat en attente de réponse" in page
+    assert "Aucune demande n’attend de réponse depuis plus de 5 jours." in page
+    assert "1 demande, envoyée il y a moins de 5 jours, attend une réponse." in page
+    assert "à temps" not in page
 
 
 def test_editors_erase_rather_than_delete_requests(editor_client, mentor_request):

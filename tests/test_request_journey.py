@@ -3,6 +3,7 @@ recommended model comes preselected, the confirmation says who answers by when a
 link, the follow-up speaks in words, and a requester finds every request again from their address alone."""
 
 import re
+import time
 from datetime import timedelta
 from html import unescape
 from urllib.parse import urlsplit
@@ -61,26 +62,52 @@ def field_value(html, name):
 
 
 # --- What the visitor described follows them ------------------------------------------------------
+def describe(client, directory, need):
+    """Type a need in « Décrivez votre défi »; the address of the first proposed mentor's request form."""
+    results = client.get(f"{directory.url}defi/", {"texte": need}).content.decode()
+    return unescape(re.search(r'href="(/mentors/[\w-]+/demander/\?besoin=1)"', results).group(1))
+
+
 def test_the_need_described_in_the_box_follows_into_the_request_form(client, directory, mentor):
-    results = client.get(f"{directory.url}defi/", {"texte": NEED}).content.decode()
-    ask = unescape(re.search(rf'href="({re.escape(request_url(directory, mentor))}\?besoin=[^"]+)"', results).group(1))
+    ask = describe(client, directory, NEED)
+    assert ask == f"{request_url(directory, mentor)}?besoin=1"
     form = client.get(ask).content.decode()
     assert field_value(form, "challenge_text") == NEED
     assert selected_option(form, "challenge") == ""
+    assert "a été coupée" not in form
 
 
-def test_a_long_described_need_is_cut_to_the_field_s_length(client, directory, mentor):
-    long_need = "Ouvrir nos données de transport. " * 40
-    form = client.get(request_url(directory, mentor), {"besoin": long_need}).content.decode()
+def test_a_long_described_need_follows_whole_up_to_the_field_s_length_and_the_cut_is_said(client, directory, mentor):
+    long_need = "Ouvrir nos données de transport à la demande en zone rurale. " * 50
+    form = client.get(describe(client, directory, long_need)).content.decode()
     kept = field_value(form, "challenge_text")
-    assert 250 < len(kept) <= 300 and long_need.startswith(kept.rstrip("…"))
+    assert 1900 < len(kept) <= 2000 and long_need.startswith(kept.rstrip("…"))
+    assert "Votre description a été coupée à 2000 caractères" in unescape(form).replace("\u202f", "")
+
+
+def test_a_need_reaches_only_the_browser_that_described_it(client, directory, mentor):
+    from django.test import Client
+
+    ask = describe(client, directory, NEED)
+    assert field_value(Client().get(ask).content.decode(), "challenge_text") == ""
+    assert field_value(client.get(request_url(directory, mentor)).content.decode(), "challenge_text") == ""
 
 
 def test_a_challenge_in_the_address_wins_over_a_described_need(client, directory, mentor, challenge_index):
     challenge = ChallengePageFactory(parent=challenge_index, themes=["open data"])
-    form = client.get(request_url(directory, mentor), {"defi": challenge.pk, "besoin": NEED}).content.decode()
+    describe(client, directory, NEED)
+    form = client.get(request_url(directory, mentor), {"defi": challenge.pk, "besoin": "1"}).content.decode()
     assert selected_option(form, "challenge") == str(challenge.pk)
     assert field_value(form, "challenge_text") == ""
+
+
+def test_a_mentor_offering_one_format_is_not_a_choice_to_make(client, directory, mentor):
+    form = client.get(request_url(directory, mentor)).content.decode()
+    assert 'type="radio" name="mentoring_format"' not in form
+    assert '<input type="hidden" name="mentoring_format" value="individual"' in form
+    assert "Claire Fontaine accompagne une personne à la fois." in form
+    client.post(request_url(directory, mentor), request_data())
+    assert MentorRequest.objects.get().mentoring_format == "individual"
 
 
 # --- The recommended model, preselected ------------------------------------------------------------
@@ -268,3 +295,40 @@ def test_the_list_link_email_names_the_page_and_its_lifetime(client, directory, 
     assert email.subject == "Vos demandes de mentorat"
     assert "Ce lien fonctionne 7 jours" in email.body
     assert urlsplit(link_in(email, "/demandes/mes-demandes/")).path.startswith("/demandes/mes-demandes/")
+
+
+# --- Nothing irreversible in one tap ----------------------------------------------------------------
+@pytest.mark.parametrize(("action", "question"), [("withdraw", "Retirer votre demande"), ("complete", "Le mentorat")])
+def test_withdrawing_or_completing_asks_for_a_confirmation_first(client, directory, mentor, action, question):
+    client.post(request_url(directory, mentor), request_data())
+    mentor_request = MentorRequest.objects.get()
+    if action == "complete":
+        workflow.accept(mentor_request)
+    status = MentorRequest.objects.get().status
+    follow = link_in(emails_to("lea.martin@example.net")[0], "/demandes/suivi/")
+    mail.outbox.clear()
+
+    page = client.post(follow, {"action": action}).content.decode()
+    assert question in page and 'name="confirm" value="yes"' in page
+    assert MentorRequest.objects.get().status == status and not mail.outbox
+    client.post(follow, {"action": action, "confirm": "yes"})
+    assert MentorRequest.objects.get().status == {"withdraw": "withdrawn", "complete": "completed"}[action]
+
+
+def test_the_answer_page_keeps_the_word_for_the_requester_with_the_decline_button(client, directory, mentor):
+    client.post(request_url(directory, mentor), request_data())
+    page = client.get(link_in(emails_to("claire@example.org")[0], "/demandes/reponse/")).content.decode()
+    decline = page[page.index('id="decline-title"') :]
+    assert 'name="reason"' in decline and 'value="decline"' in decline
+    accept = page[page.index('id="accept-title"') : page.index('id="decline-title"')]
+    assert 'name="reason"' not in accept
+
+
+def test_finding_one_s_requests_takes_a_second_not_three(client, directory, mentor):
+    """One field, often filled by the browser: a person may send it within two seconds."""
+    client.post(request_url(directory, mentor), request_data())
+    mail.outbox.clear()
+    ask_for_my_requests(client, "lea.martin@example.net", whf_time=str(int(time.time()) - 2))
+    assert len(mail.outbox) == 1
+    ask_for_my_requests(client, "lea.martin@example.net", whf_time=str(int(time.time())))
+    assert len(mail.outbox) == 1

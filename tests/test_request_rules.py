@@ -129,7 +129,6 @@ def test_a_status_change_that_is_not_in_the_lifecycle_is_refused(directory):
         ({"message": "Bonjour"}, "message", "20 caractères au moins"),
         ({"message": "x" * 3001}, "message", "3000 caractères"),
         ({"consent": None}, "consent", "Votre accord avec la politique de confidentialité"),
-        ({"mentoring_format": "group"}, "mentoring_format", "Sélectionnez un choix valide."),
     ],
 )
 def test_invalid_requests_are_explained_next_to_the_field_and_nothing_is_stored(
@@ -232,7 +231,7 @@ def test_the_requesters_link_cannot_answer_for_the_mentor(client, sent):
     follow = tokens.make(sent, Role.REQUESTER, tokens.FOLLOW)
     assert client.post(f"/demandes/reponse/{follow}/", {"action": "accept"}).status_code == 400
     mentor_side = tokens.make(sent, Role.MENTOR, tokens.ANSWER)
-    assert client.post(f"/demandes/suivi/{mentor_side}/", {"action": "withdraw"}).status_code == 400
+    assert client.post(f"/demandes/suivi/{mentor_side}/", {"action": "withdraw", "confirm": "yes"}).status_code == 400
     sent.refresh_from_db()
     assert sent.status == RequestStatus.NEW
 
@@ -286,3 +285,11 @@ def test_feedback_is_refused_before_completion_and_invalid_scores_are_explained(
 def test_the_request_clock_uses_sent_at(directory):
     mentor_request = MentorRequestFactory(sent_at=MentorRequestFactory().created_at - timedelta(days=6))
     assert mentor_request in MentorRequest.objects.waiting_longer_than(5)
+
+
+def test_a_mentor_offering_one_format_gets_requests_in_that_format_whatever_is_posted(client, directory, mentor):
+    send(client, directory, mentor, mentoring_format="group", participants=12)
+    assert (MentorRequest.objects.get().mentoring_format, MentorRequest.objects.get().participants) == (
+        "individual",
+        None,
+    )

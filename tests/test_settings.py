@@ -146,3 +146,10 @@ def test_pages_can_be_translated_into_the_interface_languages_only(settings):
     assert "wagtail.locales" in settings.INSTALLED_APPS
     # No alias of every page in the English tree: only what editors translate (portal/home/languages.py).
     assert settings.WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE is False
+
+
+def test_the_admin_loads_no_avatar_from_gravatar(settings, editor_client):
+    assert settings.WAGTAIL_GRAVATAR_PROVIDER_URL is None
+    html = editor_client.get("/admin/").content.decode()
+    assert "gravatar" not in html.lower()
+    assert "default-user-avatar" in html  # Wagtail's own avatar takes its place

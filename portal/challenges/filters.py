@@ -6,7 +6,7 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from portal.home.languages import FrenchLabelsSelect
-from portal.taxonomy.forms import FacetField, with_count
+from portal.taxonomy.forms import FacetField, in_french_order, with_count
 from portal.taxonomy.models import ActorType, MentoringModel, Theme
 
 
@@ -19,13 +19,12 @@ class ChallengeFilterForm(forms.Form):
     def __init__(self, data, *, challenges):
         super().__init__(data)
         any_choice = [("", _("All"))]
-        themes = (
-            Theme.objects.filter(challenge_items__content_object__in=challenges)
-            .annotate(count=Count("challenge_items", distinct=True))
-            .order_by("name")
+        themes = Theme.objects.filter(challenge_items__content_object__in=challenges).annotate(
+            count=Count("challenge_items", distinct=True)
         )
         self.fields["theme"].choices = any_choice + [
-            (theme.slug, with_count(theme.name, theme.count)) for theme in themes
+            (theme.slug, with_count(theme.name, theme.count))
+            for theme in in_french_order(themes, label=lambda theme: theme.name)
         ]
         actor_types = ActorType.objects.annotate(
             count=Count("challenges", filter=Q(challenges__in=challenges), distinct=True)

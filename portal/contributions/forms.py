@@ -50,7 +50,7 @@ class ChallengeProposalForm(forms.ModelForm):
             "example": _("A concrete example"),
             "themes": _("Themes"),
             "new_themes": _("Other themes"),
-            "actor_type": _("Your organisation is"),
+            "actor_type": _("Type of organisation"),
             "name": _("Your name"),
             "organisation": _("Your organisation"),
             "email": _("Your email address"),
@@ -106,7 +106,7 @@ class NeedsSurveyForm(forms.ModelForm):
         model = NeedsSurveyResponse
         fields = ["actor_type", "themes", "mentoring_model", "comment"]
         labels = {
-            "actor_type": _("Your organisation is"),
+            "actor_type": _("Type of organisation"),
             "themes": _("The challenge areas that matter to you"),
             "mentoring_model": _("The mentoring model you would prefer"),
             "comment": _("Your needs, in your words"),

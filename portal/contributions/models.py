@@ -2,6 +2,7 @@
 answers to the needs survey."""
 
 from django.db import models
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -68,6 +69,17 @@ class IdeaFormPage(HoneypotFormMixin, AbstractEmailForm, BasePage):
         from portal.contributions.views import serve_idea_form
 
         return serve_idea_form(self, request, super().serve, *args, **kwargs)
+
+    @property
+    def asks_email(self):
+        """Whether the editors' fields ask for an email address (the privacy notice then speaks of it)."""
+        return any(field.field_type == "email" or "mail" in field.clean_name for field in self.form_fields.all())
+
+    def render_landing_page(self, request, form_submission=None, *args, **kwargs):
+        """After a submission the thank-you page has its own address: reloading it sends nothing again."""
+        if request.method == "POST":
+            return redirect(f"{self.get_url(request)}?envoye=1")
+        return super().render_landing_page(request, form_submission, *args, **kwargs)
 
     def send_mail(self, form):
         from portal.contributions import notifications

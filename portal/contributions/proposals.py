@@ -5,6 +5,8 @@ merges it into an existing challenge, or refuses it. When the linked challenge i
 proposer is thanked by email with its address, once.
 """
 
+import re
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
@@ -54,6 +56,19 @@ def refuse(proposal):
     return proposal
 
 
+def split_lead(text, limit=400):
+    """The first sentence of `text` as a challenge's summary, and the rest as its body: the page shows the
+    summary above the body, so the proposer's words appear once. Without a first sentence of at most
+    `limit` characters, the summary is the text cut at a word and the body keeps it whole."""
+    text = text.strip()
+    sentence = re.match(r"(.+?[.!?…])(?=\s|$)", text, re.DOTALL)
+    if sentence and len(sentence.group(1)) <= limit:
+        return " ".join(sentence.group(1).split()), text[sentence.end() :].strip()
+    if len(text) <= limit:
+        return " ".join(text.split()), ""
+    return Truncator(" ".join(text.split())).chars(limit), text
+
+
 @transaction.atomic
 def convert(proposal, user):
     """Create a draft challenge from the proposal under the challenge index; the proposal points at it."""
@@ -63,11 +78,12 @@ def convert(proposal, user):
     index = ChallengeIndexPage.objects.in_default_locale().first()
     if index is None:
         raise ProposalError(_("The site has no challenge catalogue page to add the challenge to."))
+    lead, rest = split_lead(proposal.description)
     page = ChallengePage(
         title=proposal.title,
         slug=unique_slug(index, proposal.title),
-        summary=Truncator(" ".join(proposal.description.split())).chars(400),
-        body=[("paragraph", paragraphs(proposal.description))],
+        summary=lead,
+        body=[("paragraph", paragraphs(rest))] if rest else [],
         example=paragraphs(proposal.example),
         live=False,
     )

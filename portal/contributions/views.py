@@ -23,6 +23,8 @@ def serve_idea_form(page, request, serve, *args, **kwargs):
 
     The limit applies whatever the page's honeypot setting.
     """
+    if request.method == "GET" and request.GET.get("envoye") == "1":
+        return page.render_landing_page(request)
     if request.method == "POST":
         verdict = honeypot_verdict(request) if page.honeypot else Verdict.PERSON
         if verdict is Verdict.BOT:

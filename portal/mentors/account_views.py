@@ -126,7 +126,7 @@ def me(request):
                 form.save()
                 messages.success(request, _("Your profile is up to date."))
                 return redirect("mentors:me")
-            messages.error(request, _("Some fields need your attention: see the messages next to them."))
+            # The form's error summary (includes/form_errors.html) is the one account of what went wrong.
     context = {
         "mentor": mentor,
         "form": form,

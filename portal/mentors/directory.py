@@ -26,7 +26,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.home.languages import FrenchLabelsSelect
 from portal.mentors.models import MentorProfile, can_take_requests
-from portal.taxonomy.forms import FacetField, with_count
+from portal.taxonomy.forms import FacetField, in_french_order, with_count
 from portal.taxonomy.models import ActorType, Language, MentoringModel, Region, Theme
 from search.forms import MAX_QUERY_LENGTH
 from search.query import plain_words
@@ -75,7 +75,8 @@ class DirectoryForm(forms.Form):
     def __init__(self, data=None):
         super().__init__(data)
         everything = [("", _("All"))]
-        themes = Theme.objects.filter(mentor_items__content_object__status="published").distinct().order_by("name")
+        themes = Theme.objects.filter(mentor_items__content_object__status="published").distinct()
+        themes = in_french_order(themes, label=lambda theme: theme.name)
         self.fields["theme"].choices = everything + [(theme.slug, theme.name) for theme in themes]
         self.fields["model"].choices = everything + [(m.code, m.label) for m in MentoringModel.objects.all()]
         self.fields["actor_type"].choices = everything + [(a.code, a.label) for a in ActorType.objects.all()]

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.images import get_image_model
@@ -9,6 +10,15 @@ from wagtail.images.fields import WagtailImageField
 
 from portal.mentors.models import MentorProfile
 from portal.taxonomy.models import Region
+
+
+def photo_field():
+    """Wagtail's image field writes its help text (formats, size limit) and error messages in the language
+    active when it is built, and replaces any help text given to it: built with each form, it speaks the
+    reader's language."""
+    field = WagtailImageField(label=_("Photo"), required=False)
+    field.help_text = format_lazy("{} {}", _("Optional. A portrait, shown on your public profile."), field.help_text)
+    return field
 
 
 class MentorProfileForm(forms.ModelForm):
@@ -36,12 +46,11 @@ class MentorProfileForm(forms.ModelForm):
             "bio": forms.Textarea(attrs={"rows": 8}),
         }
 
-    photo_file = WagtailImageField(
-        label=_("Photo"), required=False, help_text=_("Optional. A portrait, shown on your public profile.")
-    )
+    photo_file = WagtailImageField(label=_("Photo"), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["photo_file"] = photo_field()
         self.fields["mentoring_models"].required = True
         self.fields["languages"].required = True
         self.fields["actor_type"].empty_label = _("Choose…")
@@ -120,6 +129,9 @@ class CharterAcceptanceForm(forms.Form):
 
 
 MAX_NEED_LENGTH = 10_000
+# Where "Décrivez votre défi" keeps the visitor's words for the request form they may open next (?besoin=1):
+# the text can be long, too long for an address.
+DESCRIBED_NEED = "described_need"
 
 
 class MatchForm(forms.Form):

@@ -202,6 +202,13 @@ class MentorProfile(index.Indexed, models.Model):
     def is_public(self):
         return self.status == MentorStatus.PUBLISHED
 
+    @property
+    def label_for_editors(self):
+        """Two mentors may share a name: editors tell them apart by organisation and address. The address is
+        private: only for the admin."""
+        organisation = f" — {self.organisation}" if self.organisation else ""
+        return f"{self.full_name}{organisation} ({self.contact_email})"
+
     def get_url(self, directory=None):
         """The public profile's address under the directory page (pass it when listing many)."""
         directory = directory or MentorIndexPage.objects.live().in_default_locale().first()

@@ -4,7 +4,7 @@ from django.http import Http404
 from django.template.response import TemplateResponse
 
 from portal.mentors.directory import DirectoryForm, active_filters, find_mentors, sort_label, to_query_string
-from portal.mentors.forms import MatchForm
+from portal.mentors.forms import DESCRIBED_NEED, MatchForm
 from portal.mentors.matching import mentors_for_text
 from portal.mentors.models import MentorProfile
 
@@ -38,6 +38,9 @@ def profile(request, index_page, slug):
 def match(request, index_page):
     """ "Décrivez votre défi": the challenge matching, for a problem that is not a challenge page yet."""
     form = MatchForm(request.GET or None)
-    matches = mentors_for_text(form.cleaned_data["texte"]) if form.is_valid() else None
+    matches = None
+    if form.is_valid():
+        matches = mentors_for_text(form.cleaned_data["texte"])
+        request.session[DESCRIBED_NEED] = form.cleaned_data["texte"]
     context = index_page.get_context(request) | {"form": form, "matches": matches, "mentor_directory": index_page}
     return TemplateResponse(request, "mentors/match.html", context)

@@ -19,8 +19,15 @@ ACTION_LABELS = {
 }
 
 
+class MentorChoiceField(forms.ModelChoiceField):
+    """Each mentor named as editors tell them apart: name, organisation and address."""
+
+    def label_from_instance(self, obj):
+        return obj.label_for_editors
+
+
 class ReassignForm(forms.Form):
-    mentor = forms.ModelChoiceField(label=gettext_lazy("New mentor"), queryset=MentorProfile.objects.none())
+    mentor = MentorChoiceField(label=gettext_lazy("New mentor"), queryset=MentorProfile.objects.none())
 
     def __init__(self, *args, mentor_request, **kwargs):
         super().__init__(*args, **kwargs)

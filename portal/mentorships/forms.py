@@ -5,7 +5,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from portal.challenges.models import ChallengePage
-from portal.mentorships.models import MAX_PARTICIPANTS, Fit, MentoringFormat, MentorRequest
+from portal.mentorships.models import MAX_NEED, MAX_PARTICIPANTS, Fit, MentoringFormat, MentorRequest
 from portal.taxonomy.models import MentoringModelCode
 
 
@@ -35,9 +35,9 @@ class MentorRequestForm(forms.ModelForm):
             "requester_name": _("Your name"),
             "requester_email": _("Your email address"),
             "organisation": _("Your organisation"),
-            "actor_type": _("Your organisation is"),
+            "actor_type": _("Type of organisation"),
             "challenge": _("Your challenge"),
-            "challenge_text": _("Or describe it in a few words"),
+            "challenge_text": _("Or describe it"),
             "mentoring_model": _("Preferred mentoring model"),
             "message": _("Your message to the mentor"),
         }
@@ -49,6 +49,7 @@ class MentorRequestForm(forms.ModelForm):
         }
         widgets = {
             "mentoring_format": forms.RadioSelect,
+            "challenge_text": forms.Textarea(attrs={"rows": 3, "maxlength": MAX_NEED}),
             "message": forms.Textarea(attrs={"rows": 7, "maxlength": 3000}),
         }
 
@@ -56,6 +57,8 @@ class MentorRequestForm(forms.ModelForm):
         kwargs["initial"] = {**starting_values(mentor, challenge, need), **kwargs.get("initial", {})}
         super().__init__(*args, **kwargs)
         self.mentor = mentor
+        self.need_shortened = not challenge and len(need.strip()) > MAX_NEED
+        self.only_format = ""
         self.fields["requester_name"].widget.attrs["autocomplete"] = "name"
         self.fields["requester_email"].widget.attrs["autocomplete"] = "email"
         self.fields["organisation"].widget.attrs["autocomplete"] = "organization"
@@ -73,6 +76,9 @@ class MentorRequestForm(forms.ModelForm):
         ]
         self.fields["mentoring_format"].choices = formats
         self.initial.setdefault("mentoring_format", formats[0][0] if formats else None)
+        if len(formats) == 1:  # nothing to choose: the page says which format the mentor offers
+            self.only_format = formats[0][0]
+            self.fields["mentoring_format"] = forms.CharField(widget=forms.HiddenInput(), required=False)
         if not mentor.offers_group:
             del self.fields["participants"]
         else:
@@ -85,6 +91,10 @@ class MentorRequestForm(forms.ModelForm):
         if len(message) < 20:
             raise forms.ValidationError(_("Say a little more to the mentor: at least 20 characters."))
         return message
+
+    def clean_mentoring_format(self):
+        """With one format offered there is nothing to choose: the request is in that format."""
+        return self.only_format or self.cleaned_data["mentoring_format"]
 
     def clean_requester_email(self):
         return self.cleaned_data["requester_email"].strip()
@@ -128,7 +138,7 @@ class MentorRequestForm(forms.ModelForm):
 def starting_values(mentor, challenge, need):
     """What the form starts with: the challenge the visitor came from, or the need they described, and the
     model the challenge recommends when this mentor offers it (Agility in a group, when they offer groups)."""
-    values = {"challenge": challenge, "challenge_text": "" if challenge else Truncator(need.strip()).chars(300)}
+    values = {"challenge": challenge, "challenge_text": "" if challenge else Truncator(need.strip()).chars(MAX_NEED)}
     if challenge is None:
         return values
     offered = {model.pk: model for model in mentor.mentoring_models.all()}

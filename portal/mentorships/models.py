@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 MAX_PARTICIPANTS = 200
+MAX_NEED = 2000  # characters of a challenge described in the requester's words
 
 
 class RequestStatus(models.TextChoices):
@@ -76,7 +77,7 @@ class MentorRequest(models.Model):
         on_delete=models.SET_NULL,
         related_name="mentor_requests",
     )
-    challenge_text = models.CharField(_("challenge, in the requester's words"), max_length=300, blank=True)
+    challenge_text = models.TextField(_("challenge, in the requester's words"), max_length=MAX_NEED, blank=True)
     requester_name = models.CharField(_("name"), max_length=120)
     requester_email = models.EmailField(_("email"), db_index=True)
     organisation = models.CharField(_("organisation"), max_length=160, blank=True)

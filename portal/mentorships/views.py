@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from portal.challenges.models import ChallengePage
 from portal.form_protection import Verdict, flooded, hold_back, honeypot_verdict
 from portal.mentors.account_views import invalid_link
+from portal.mentors.forms import DESCRIBED_NEED
 from portal.mentors.models import MentorProfile
 from portal.mentorships import notifications, tokens, workflow
 from portal.mentorships.alternatives import alternatives
@@ -33,7 +34,7 @@ def request_mentor(request, index_page, slug):
         context["alternatives"] = alternatives(mentor=mentor, challenge=challenge)
         status = 409 if request.method == "POST" else 200
         return TemplateResponse(request, "mentorships/unavailable.html", context, status=status)
-    need = request.GET.get("besoin", "")[:MAX_NEED_IN_ADDRESS]
+    need = request.session.get(DESCRIBED_NEED, "") if request.GET.get("besoin") == "1" else ""
     form = MentorRequestForm(request.POST or None, mentor=mentor, challenge=challenge, need=need)
     if request.method == "POST":
         verdict = honeypot_verdict(request)
@@ -63,8 +64,6 @@ def request_mentor(request, index_page, slug):
 
 
 TOO_MANY_LINKS = gettext_noop("Too many links were asked for from here or for this address: try again in an hour.")
-# "Décrivez votre défi" passes the visitor's words on in the address (?besoin=), cut to the form's field.
-MAX_NEED_IN_ADDRESS = 300
 
 
 def challenge_from_query(request):
@@ -91,7 +90,7 @@ def find_requests(request):
     The page says the same whether or not the address sent any request: nobody learns who asked."""
     form = FindRequestsForm(request.POST or None)
     if request.method == "POST":
-        verdict = honeypot_verdict(request)
+        verdict = honeypot_verdict(request, interval=1)  # one field, often filled by the browser
         if verdict is Verdict.BOT:
             return redirect(f"{request.path}?envoye=1")
         if verdict is Verdict.HURRIED:
@@ -163,6 +162,9 @@ def follow(request, token):
         return invalid_link(request, str(error))
     if request.method == "POST":
         action = request.POST.get("action")
+        if action in ("withdraw", "complete") and request.POST.get("confirm") != "yes":
+            context = {"mentor_request": mentor_request, "confirming": action}  # one tap never closes a request
+            return TemplateResponse(request, "mentorships/follow.html", context)
         try:
             if action == "withdraw":
                 workflow.withdraw(mentor_request)

@@ -19,6 +19,7 @@ from portal.admin_actions import (
     SubmittedOnlyPermissionHelper,
     action_url,
 )
+from portal.mentors.models import MentorProfile
 from portal.mentorships.admin_views import ACTION_LABELS, RequestActionView
 from portal.mentorships.models import MentorRequest, RequestStatus
 
@@ -77,6 +78,14 @@ class AgeFilter(admin.SimpleListFilter):
         return queryset
 
 
+class MentorFilter(admin.RelatedFieldListFilter):
+    """The mentors who received requests, each named as editors tell them apart (two may share a name)."""
+
+    def field_choices(self, field, request, model_admin):
+        mentors = MentorProfile.objects.filter(pk__in=MentorRequest.objects.values("mentor_id"))
+        return [(mentor.pk, mentor.label_for_editors) for mentor in mentors]
+
+
 class RequestInspectView(InspectView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(**kwargs) | {
@@ -96,7 +105,7 @@ class MentorRequestAdmin(EditorsModelAdmin):
     menu_order = 210
     add_to_settings_menu = False
     list_display = ["number", "sent_on", "requester_name", "mentor", "challenge_summary", "status"]
-    list_filter = ["status", "mentor", "challenge", "mentoring_model", "actor_type", AgeFilter]
+    list_filter = ["status", ("mentor", MentorFilter), "challenge", "mentoring_model", "actor_type", AgeFilter]
     search_fields = ["requester_name", "requester_email", "organisation", "challenge_text", "message"]
     inspect_view_enabled = True
     inspect_view_class = RequestInspectView
@@ -147,7 +156,14 @@ class WaitingRequestsPanel(Component):
             .select_related("mentor", "challenge")
             .order_by("sent_at")
         )
-        return {"waiting": waiting[:10], "count": waiting.count(), "days": settings.MENTOR_REQUEST_REMINDER_DAYS}
+        count = waiting.count()
+        return {
+            "waiting": waiting[:10],
+            "count": count,
+            # Younger requests are waiting too, not "answered in time": the panel says how many.
+            "recent": MentorRequest.objects.awaiting_answer().count() - count,
+            "days": settings.MENTOR_REQUEST_REMINDER_DAYS,
+        }
 
 
 @hooks.register("construct_homepage_panels")

@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from search.french import fold
+
 INVALID_CHOICE = _("“%(value)s” is not one of the available choices: this filter was ignored.")
 
 
@@ -15,3 +17,9 @@ class FacetField(forms.ChoiceField):
 
 def with_count(label, count):
     return f"{label} ({count})"
+
+
+def in_french_order(items, label):
+    """Sorted as a French reader expects, case and accents aside: "données", "évaluation", "MaaS", "vélo"
+    (a database sorts by code point: "MaaS" first, "évaluation" after "vélo")."""
+    return sorted(items, key=lambda item: (fold(label(item)), label(item)))

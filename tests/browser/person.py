@@ -36,7 +36,9 @@ class Person:
 
     def arrive(self):
         self.page.wait_for_load_state("load")
-        self.check_accessibility()
+        if not self.path.startswith("/admin/"):
+            self.check_fits_the_screen()
+            self.check_accessibility()
 
     def pause(self, seconds=0.3):
         self.page.wait_for_timeout(seconds * 1000)
@@ -63,9 +65,10 @@ class Person:
     def type(self, label, text, exact=False):
         """Click into the field with this label and type, key by key."""
         field = self.page.get_by_label(label, exact=exact)
+        self.pause(0.4)  # finding the field, reading its label
         field.click()
         field.fill("")
-        field.press_sequentially(text, delay=5)
+        field.press_sequentially(text, delay=25)
         self.pause(0.1)
 
     def choose(self, label, option):
@@ -84,11 +87,16 @@ class Person:
         return target
 
     # --- Checking -------------------------------------------------------------------------------------
+    def check_fits_the_screen(self):
+        """A public page never makes the person scroll sideways."""
+        width, content = self.page.evaluate("[innerWidth, document.documentElement.scrollWidth]")
+        assert content <= width, f"{self.path} is {content} px wide on a {width} px {self.device} screen"
+
     def check_accessibility(self):
         """axe-core on a public page, once per page and width: no serious or critical violation."""
         path = self.path
         key = (self.device, re.sub(r"/[\w:-]{20,}/", "/<token>/", path))
-        if path.startswith("/admin/") or key in CHECKED:
+        if key in CHECKED:
             return
         CHECKED.add(key)
         self.page.add_script_tag(path=str(AXE))

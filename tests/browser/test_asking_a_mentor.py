@@ -29,7 +29,7 @@ def fill_in_who_i_am(person, email):
     person.type("Votre nom", "Léa Martin")
     person.type("Votre adresse e-mail", email)
     person.type("Votre organisation", "Communauté de communes du Val", exact=True)
-    person.choose("Votre organisation est", "Collectivité")
+    person.choose("Type d’organisation", "Collectivité")
 
 
 def emailed_link(address, part):
@@ -74,6 +74,17 @@ def test_a_visitor_asks_a_candidate_from_a_challenge_page_and_the_challenge_is_k
     person.go(emailed_link(email, "/demandes/suivi/"))
     assert person.sees("En attente de réponse jusqu’au")
     assert person.sees(mentor_name)
+    person.click("Retirer ma demande")
+    assert person.sees("Retirer votre demande")
+    assert MentorRequest.objects.get(pk=stored.pk).status == "new"
+    person.click("Non, revenir")
+    assert MentorRequest.objects.get(pk=stored.pk).status == "new"
+
+    person.click("Retrouver toutes mes demandes")
+    person.type("L’adresse e-mail depuis laquelle vous avez envoyé vos demandes", email)
+    person.click("M’envoyer le lien")
+    person.go(emailed_link(email, "/demandes/mes-demandes/"))
+    assert person.sees(f"À {mentor_name}")
 
 
 def test_a_visitor_asks_a_mentor_from_the_directory_and_the_profile(person):
@@ -85,7 +96,7 @@ def test_a_visitor_asks_a_mentor_from_the_directory_and_the_profile(person):
 
     email = new_email()
     fill_in_who_i_am(person, email)
-    person.type("Ou décrivez-le en quelques mots", "Ouvrir nos données de transport")
+    person.type("Ou décrivez-le", "Ouvrir nos données de transport")
     person.type("Votre message au mentor", MESSAGE)
     person.tick(CONSENT)
     person.click("Envoyer ma demande")
@@ -105,7 +116,7 @@ def test_a_visitor_describes_a_need_and_asks_one_of_the_mentors_proposed(person)
     candidate = person.page.locator(".card--match").first
     mentor_name = candidate.locator("h3").inner_text().strip()
     person.click(candidate.get_by_role("link", name=f"Demander à {mentor_name}"))
-    assert person.page.get_by_label("Ou décrivez-le en quelques mots").input_value() == need
+    assert person.page.get_by_label("Ou décrivez-le").input_value() == need
 
     email = new_email()
     fill_in_who_i_am(person, email)

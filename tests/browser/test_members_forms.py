@@ -37,13 +37,13 @@ def test_a_member_proposes_a_challenge_from_the_catalogue(person):
     person.click("Proposer un défi")
     person.type("Votre défi, sous forme de question", title)
     person.type("Décrivez-le", "Plusieurs collectivités veulent mutualiser leurs données sans savoir comment.")
-    person.choose("Votre organisation est", "Collectivité")
+    person.choose("Type d’organisation", "Collectivité")
     person.type("Votre nom", "Nora Benali")
     person.type("Votre adresse e-mail", f"nora.{uuid.uuid4().hex[:8]}@example.net")
     person.tick(CONSENT)
     person.click("Envoyer ma proposition")
 
-    assert person.sees("Merci pour votre proposition")
+    assert person.sees("Merci pour votre proposition"), person.page.locator("main").inner_text()[:500]
     assert ChallengeProposal.objects.filter(title=title).count() == 1
 
 
@@ -52,7 +52,7 @@ def test_a_member_answers_the_needs_survey(person):
     comment = f"Nous cherchons des pairs pour ouvrir notre code ({uuid.uuid4().hex[:8]})."
     person.go(survey.url)
     person.pause(2)  # reading the page's introduction
-    person.choose("Votre organisation est", "Startup")
+    person.choose("Type d’organisation", "Startup")
     area = person.page.locator("fieldset", has_text="Les domaines de défis qui comptent pour vous")
     first_area = area.get_by_role("checkbox").first
     person.click(first_area, navigates=False)
