@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 
 from django.core import mail
 
+from portal.mentorships import tokens
 from portal.taxonomy.models import ActorType
 
 LINK = re.compile(r"http://\S+")
@@ -43,3 +44,13 @@ def emails_to(address):
 def link_in(message, part):
     """The first link of an email whose path contains `part`."""
     return urlsplit(next(url for url in LINK.findall(message.body) if part in url)).path
+
+
+def last_link_to(address, part):
+    """The path of the first link containing `part` in the last email sent to `address`."""
+    return link_in(next(message for message in reversed(mail.outbox) if address in message.to), part)
+
+
+def followed_request(path):
+    """The request a follow-up link opens (two links to one request differ by the second they were signed)."""
+    return tokens.read(path.rstrip("/").rsplit("/", 1)[1], "requester", tokens.FOLLOW)

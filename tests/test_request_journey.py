@@ -18,7 +18,7 @@ from portal.mentorships import tokens, workflow
 from portal.mentorships.models import MentorRequest
 from portal.taxonomy.models import MentoringModel
 from tests.factories import ChallengePageFactory, MentorProfileFactory, MentorRequestFactory
-from tests.requests_helpers import emails_to, honeypot_fields, link_in, request_data, request_url
+from tests.requests_helpers import emails_to, followed_request, honeypot_fields, link_in, request_data, request_url
 
 pytestmark = pytest.mark.django_db
 
@@ -34,11 +34,6 @@ def mentor(directory):
         models=["culture-shift", "peer-to-peer"],
         bio="J'ai ouvert les données de transport de notre métropole.",
     )
-
-
-def followed_request(path):
-    """The request a follow-up link opens (two links to one request differ by the second they were signed)."""
-    return tokens.read(path.rstrip("/").rsplit("/", 1)[1], "requester", tokens.FOLLOW)
 
 
 def french_date(moment):
@@ -221,7 +216,8 @@ def test_a_requester_finds_all_their_requests_from_their_address_alone(client, d
     assert page.count("/demandes/suivi/") == 2
     assert "someone.else@example.net" not in page and page.count("En attente de réponse") == 2
     for follow in re.findall(r'href="(/demandes/suivi/[^"]+)"', page):
-        assert client.get(follow).status_code == 200
+        assert followed_request(follow).requester_email == "lea.martin@example.net"
+        assert "Votre demande de mentorat nº" in client.get(follow).content.decode()
 
 
 def test_an_address_without_requests_gets_the_same_answer_and_no_email(client):

@@ -60,6 +60,10 @@ class MentorRequestQuerySet(models.QuerySet):
     def from_requester(self, email):
         return self.filter(requester_email__iexact=email.strip())
 
+    def not_anonymised(self):
+        """Requests whose requester's data is still kept: the only ones a link or a list may show."""
+        return self.filter(anonymised_at__isnull=True)
+
 
 class MentorRequest(models.Model):
     mentor = models.ForeignKey(

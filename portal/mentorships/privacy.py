@@ -46,7 +46,7 @@ def purge(older_than_months, now=None):
     """Anonymise the closed requests closed more than `older_than_months` months ago; how many."""
     now = now or timezone.now()
     limit = now - timedelta(days=older_than_months * 365.25 / 12)
-    old = MentorRequest.objects.closed().filter(closed_at__lte=limit, anonymised_at__isnull=True)
+    old = MentorRequest.objects.closed().not_anonymised().filter(closed_at__lte=limit)
     count = 0
     for mentor_request in old:
         with transaction.atomic():

@@ -56,7 +56,8 @@ def read_any_side(token, purpose):
         raise InvalidLink(_("This link is not valid. Check that you copied it whole."))
     mentor_request = (
         MentorRequest.objects.select_related("mentor", "challenge", "actor_type", "mentoring_model")
-        .filter(pk=payload.get("r"), token_key=payload.get("k"), anonymised_at__isnull=True)
+        .not_anonymised()
+        .filter(pk=payload.get("r"), token_key=payload.get("k"))
         .first()
     )
     if mentor_request is None:

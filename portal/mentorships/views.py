@@ -21,6 +21,10 @@ from portal.mentorships.alternatives import alternatives
 from portal.mentorships.forms import DeclineForm, FeedbackForm, FindRequestsForm, MentorRequestForm
 from portal.mentorships.models import MentorRequest, MentorshipFeedback, RequestStatus, Role
 
+# The request this browser just sent, for its confirmation page (shown once).
+SENT_REQUEST = "mentor_request_sent"
+TOO_MANY_LINKS = gettext_noop("Too many links were asked for from here or for this address: try again in an hour.")
+
 
 def request_mentor(request, index_page, slug):
     mentor = get_object_or_404(MentorProfile.objects.public().for_listing(), slug=slug)
@@ -58,12 +62,9 @@ def request_mentor(request, index_page, slug):
                     requester_email=form.cleaned_data["requester_email"],
                 )
             else:
-                request.session["mentor_request_sent"] = mentor_request.pk
+                request.session[SENT_REQUEST] = mentor_request.pk
                 return redirect("mentorships:sent")
     return TemplateResponse(request, "mentorships/request_form.html", context | {"form": form})
-
-
-TOO_MANY_LINKS = gettext_noop("Too many links were asked for from here or for this address: try again in an hour.")
 
 
 def challenge_from_query(request):
@@ -77,8 +78,8 @@ def challenge_from_query(request):
 def request_sent(request):
     """The confirmation, shown once to the browser that sent the request: the mentor, until when they may
     answer, and the follow-up link (also emailed)."""
-    pk = request.session.pop("mentor_request_sent", None)
-    mentor_request = MentorRequest.objects.select_related("mentor").filter(pk=pk, anonymised_at__isnull=True).first()
+    pk = request.session.pop(SENT_REQUEST, None)
+    mentor_request = MentorRequest.objects.not_anonymised().select_related("mentor").filter(pk=pk).first()
     context = {"mentor_request": mentor_request, "expiry_days": settings.MENTOR_REQUEST_EXPIRY_DAYS}
     if mentor_request:
         context["follow_url"] = notifications.path(mentor_request, Role.REQUESTER, tokens.FOLLOW)
@@ -98,7 +99,7 @@ def find_requests(request):
         elif flooded(request, form, "find-requests", request.POST.get("email", ""), _(TOO_MANY_LINKS)):
             return TemplateResponse(request, "mentorships/find_requests.html", {"form": form}, status=429)
         elif form.is_valid():
-            sent = MentorRequest.objects.from_requester(form.cleaned_data["email"]).filter(anonymised_at__isnull=True)
+            sent = MentorRequest.objects.from_requester(form.cleaned_data["email"]).not_anonymised()
             latest = sent.order_by("-created_at").first()
             if latest:  # to the address as the requests were sent from it
                 notifications.requests_list(latest.requester_email, sent.count())
@@ -115,7 +116,7 @@ def my_requests(request, token):
         return invalid_link(request, str(error))
     mentor_requests = (
         MentorRequest.objects.from_requester(email)
-        .filter(anonymised_at__isnull=True)
+        .not_anonymised()
         .select_related("mentor", "challenge")
         .order_by("-created_at")
     )

@@ -5,15 +5,13 @@ import re
 import time
 import uuid
 
-from django.core import mail
-
 import pytest
 
 from portal.challenges.models import ChallengePage
 from portal.mentors.matching import mentors_for_challenge
 from portal.mentors.models import MentorProfile
-from portal.mentorships import tokens
 from portal.mentorships.models import MentorRequest
+from tests.requests_helpers import followed_request, last_link_to
 
 pytestmark = pytest.mark.browser
 
@@ -30,16 +28,6 @@ def fill_in_who_i_am(person, email):
     person.type("Votre adresse e-mail", email)
     person.type("Votre organisation", "Communauté de communes du Val", exact=True)
     person.choose("Type d’organisation", "Collectivité")
-
-
-def emailed_link(address, part):
-    """The path of the first link containing `part` in the last email sent to `address`."""
-    body = next(message.body for message in reversed(mail.outbox) if address in message.to)
-    return re.search(rf"https?://[^/\s]+({re.escape(part)}\S+)", body).group(1)
-
-
-def followed_request(path):
-    return tokens.read(path.rstrip("/").rsplit("/", 1)[1], "requester", tokens.FOLLOW)
 
 
 @pytest.fixture
@@ -68,10 +56,10 @@ def test_a_visitor_asks_a_candidate_from_a_challenge_page_and_the_challenge_is_k
     assert person.sees(f"{mentor_name} reçoit votre demande par e-mail")
     follow_on_page = person.page.get_by_role("link", name="Suivre ma demande").get_attribute("href")
     [stored] = MentorRequest.objects.filter(requester_email=email)
-    assert followed_request(follow_on_page) == followed_request(emailed_link(email, "/demandes/suivi/")) == stored
+    assert followed_request(follow_on_page) == followed_request(last_link_to(email, "/demandes/suivi/")) == stored
     assert (stored.challenge_id, stored.mentor.full_name) == (challenge.pk, mentor_name)
 
-    person.go(emailed_link(email, "/demandes/suivi/"))
+    person.go(last_link_to(email, "/demandes/suivi/"))
     assert person.sees("En attente de réponse jusqu’au")
     assert person.sees(mentor_name)
     person.click("Retirer ma demande")
@@ -83,7 +71,7 @@ def test_a_visitor_asks_a_candidate_from_a_challenge_page_and_the_challenge_is_k
     person.click("Retrouver toutes mes demandes")
     person.type("L’adresse e-mail depuis laquelle vous avez envoyé vos demandes", email)
     person.click("M’envoyer le lien")
-    person.go(emailed_link(email, "/demandes/mes-demandes/"))
+    person.go(last_link_to(email, "/demandes/mes-demandes/"))
     assert person.sees(f"À {mentor_name}")
 
 

@@ -4,8 +4,6 @@ accepts it from the emailed link, then finds it in their space."""
 import re
 import uuid
 
-from django.core import mail
-
 import pytest
 
 from portal.mentors import lifecycle
@@ -13,15 +11,11 @@ from portal.mentors.models import MentorProfile, MentorStatus
 from portal.mentorships import workflow
 from portal.mentorships.models import MentorRequest, RequestStatus
 from portal.taxonomy.models import ActorType
+from tests.requests_helpers import last_link_to
 
 pytestmark = pytest.mark.browser
 
 PASSWORD = "une phrase de passe assez longue"
-
-
-def emailed_link(address, part):
-    body = next(message.body for message in reversed(mail.outbox) if address in message.to)
-    return re.search(rf"https?://[^/\s]+({re.escape(part)}\S+)", body).group(1)
 
 
 def test_a_mentor_applies_confirms_is_approved_and_accepts_a_request_from_the_email(person):
@@ -44,7 +38,7 @@ def test_a_mentor_applies_confirms_is_approved_and_accepts_a_request_from_the_em
     person.click("Envoyer ma candidature")
     assert person.path == "/mentors/devenir-mentor/merci/", person.page.locator("[data-error-summary]").inner_text()
 
-    person.go(emailed_link(email, "/mentors/confirmer/"))
+    person.go(last_link_to(email, "/mentors/confirmer/"))
     assert person.sees(f"Merci, {name}\u00a0: votre adresse est confirmée.")
     mentor = MentorProfile.objects.get(contact_email=email)
     lifecycle.approve(mentor)  # the editors' part is tested in test_editors.py
@@ -61,7 +55,7 @@ def test_a_mentor_applies_confirms_is_approved_and_accepts_a_request_from_the_em
         mentoring_format="individual",
         message="Nous voulons publier nos horaires en open data et ne savons pas par où commencer.",
     )
-    person.go(emailed_link(email, "/demandes/reponse/"))
+    person.go(last_link_to(email, "/demandes/reponse/"))
     assert person.sees("Ouvrir nos données de transport")
     assert not person.sees(requester)
     person.click("Accepter cette demande")
