@@ -76,15 +76,18 @@ messages: install-dev ## Update the French translation catalogue, then compile i
 	$(MANAGE) compilemessages --locale fr --ignore ".venv/*"
 
 EVAL_DB := sqlite:///$(CURDIR)/.eval/eval.sqlite3
-eval-matching: install-dev ## Measure matching (nDCG@5, recall@10) in a throw-away database; on Elasticsearch too when ELASTICSEARCH_URL is set
-	@rm -rf .eval && mkdir -p .eval
-	DATABASE_URL=$(EVAL_DB) ELASTICSEARCH_URL= $(MANAGE) migrate --no-input -v0
-	DATABASE_URL=$(EVAL_DB) ELASTICSEARCH_URL= $(MANAGE) eval_matching bench/matching_eval.json
-	@if [ -n "$$ELASTICSEARCH_URL" ]; then \
+EVAL_SETS ?= bench/matching_eval.json bench/matching_eval_written.json bench/matching_eval_heldout.json
+eval-matching: install-dev ## Measure matching (nDCG@5, recall@10) beside plain BM25 on each labelled set, in a throw-away database; on Elasticsearch too when ELASTICSEARCH_URL is set
+	@for set in $(EVAL_SETS); do \
 		rm -rf .eval && mkdir -p .eval && \
-		DATABASE_URL=$(EVAL_DB) ELASTICSEARCH_INDEX_PREFIX=eval_ $(MANAGE) migrate --no-input -v0 && \
-		DATABASE_URL=$(EVAL_DB) ELASTICSEARCH_INDEX_PREFIX=eval_ $(MANAGE) eval_matching bench/matching_eval.json; \
-	fi
+		DATABASE_URL=$(EVAL_DB) ELASTICSEARCH_URL= $(MANAGE) migrate --no-input -v0 && \
+		DATABASE_URL=$(EVAL_DB) ELASTICSEARCH_URL= $(MANAGE) eval_matching $$set $(EVAL_ARGS) || exit 1; \
+		if [ -n "$$ELASTICSEARCH_URL" ]; then \
+			rm -rf .eval && mkdir -p .eval && \
+			DATABASE_URL=$(EVAL_DB) ELASTICSEARCH_INDEX_PREFIX=eval_ $(MANAGE) migrate --no-input -v0 && \
+			DATABASE_URL=$(EVAL_DB) ELASTICSEARCH_INDEX_PREFIX=eval_ $(MANAGE) eval_matching $$set $(EVAL_ARGS) || exit 1; \
+		fi; \
+	done
 	@rm -rf .eval
 
 bench: install-dev ## Benchmark 10,000 mentors / 1,000 challenges in a throw-away database (and on Elasticsearch when ELASTICSEARCH_URL is set)

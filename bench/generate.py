@@ -50,7 +50,6 @@ def sentence(rng):
 
 
 def generate(mentor_count, challenge_count):
-    from django.core.management import call_command
     from django.db import transaction
     from django.db.models.signals import post_delete, post_save
     from django.utils import timezone
@@ -62,6 +61,7 @@ def generate(mentor_count, challenge_count):
     from portal.challenges.models import ChallengeIndexPage, ChallengePage, ChallengeTheme
     from portal.home.models import CharterPage
     from portal.mentors.models import MentorProfile, MentorTheme
+    from portal.mentors.refresh import refresh_matching
     from portal.taxonomy.models import ActorType, Language, MentoringModel, Region, Theme
 
     rng = random.Random(2026)
@@ -133,7 +133,7 @@ def generate(mentor_count, challenge_count):
             index.add_child(instance=page)
             ChallengeTheme.objects.bulk_create([ChallengeTheme(content_object=page, tag=t) for t in chosen])
     generated = time.monotonic() - started
-    call_command("update_index", verbosity=0)
+    refresh_matching()  # rows made in bulk have no matching vector yet; indexes everything too
     print(f"generated {mentor_count} mentors and {challenge_count} challenges in {generated:.0f} s, "
           f"indexed in {time.monotonic() - started - generated:.0f} s")  # fmt: skip
 

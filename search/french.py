@@ -30,6 +30,12 @@ STOP_WORDS = frozenset(
     exemple exemples the of and to in for on with
     aide aider aident aidé doivent permet permettent mise œuvre oeuvre chose choses veut veulent souhaite
     souhaitent cas
+    mieux ensemble rendre rend rendu penser pense comprendre compris développer développe développé faire
+    fais travailler travaille donner donnent donnons mettre mis passer passe trouver trouve savoir sais sait
+    vouloir voulons voudrions aimerions souhaitons cherchons chercher cherche pouvoir pouvons devons devoir
+    vraiment toujours jamais déjà beaucoup autant plusieurs aujourd hui demain hier également ainsi puis
+    enfin notamment surtout plutôt trop assez quelque quelques côté aime aimer adore vivre vécu commencé
+    commencer début ancien ancienne idée idées façon manière besoin besoins question questions sujet sujets
     """.split()  # noqa: SIM905 - a word list reads best as prose
 )
 
@@ -40,6 +46,10 @@ def fold(text):
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
+# Compared without accents, so that "deja" is a stop word as "déjà" is.
+FOLDED_STOP_WORDS = frozenset(fold(word) for word in STOP_WORDS)
+
+
 @lru_cache(maxsize=50_000)
 def term(word):
     """The comparable term of one word: folded first, so that a word typed without its accents
@@ -47,9 +57,14 @@ def term(word):
     return _stemmer.stemWord(fold(word))
 
 
+def is_meaningful(word):
+    """Not a stop word, a letter alone or a number."""
+    return len(word) > 1 and not word.isdigit() and fold(word) not in FOLDED_STOP_WORDS
+
+
 def words(text):
-    """The meaningful words of a text, in order, stop words and one-letter words left out."""
-    return [word for word in WORD.findall(text or "") if len(word) > 1 and word.lower() not in STOP_WORDS]
+    """The meaningful words of a text, in order, stop words, one-letter words and numbers left out."""
+    return [word for word in WORD.findall(text or "") if is_meaningful(word)]
 
 
 def terms(text):

@@ -19,7 +19,7 @@ from django.db import connection
 from modelsearch.index import get_indexed_models
 from modelsearch.query import And, Or, PlainText
 
-from search import engine, french
+from search import analysis, engine, french
 
 WORD = re.compile(r"\w+")
 # How many ranked entries to read before keeping those of the queryset (filters come after the ranking).
@@ -37,7 +37,33 @@ def word_groups(words, variants):
         if french.words(word):  # a stop word is searched as typed only
             forms.append(french.term(word))
         groups.append(list(dict.fromkeys(forms)))
-    return groups
+    return with_equivalents(words, groups)
+
+
+def with_equivalents(words, groups):
+    """An expression of the vocabulary of equivalents also finds its equivalents ("covoit" finds
+    "covoiturage"); an expression of several words is searched as a whole ("données ouvertes" finds
+    "open data" and "données ouvertes", not a text where "données" and "ouvertes" are far apart)."""
+    meaningful = [
+        analysis.Word(french.term(word), index, index, 0) for index, word in enumerate(words) if french.words(word)
+    ]
+    replaced = {}
+    for token, first, last in analysis.vocabulary().find(meaningful):
+        start, end = meaningful[first].start, meaningful[last].end
+        if any(index in replaced for index in range(start, end + 1)):
+            continue
+        if start == end:
+            groups[start] = [*groups[start], token]
+        else:
+            replaced.update(dict.fromkeys(range(start, end + 1), token))
+    result, done = [], set()
+    for index, group in enumerate(groups):
+        if index not in replaced:
+            result.append(group)
+        elif replaced[index] not in done:
+            done.add(replaced[index])
+            result.append([replaced[index]])
+    return result
 
 
 def ranked_ids(queryset, words, *, operator="or", limit=100, variants=False):

@@ -63,8 +63,8 @@ def test_accent_and_plural_variants_match(open_data_challenge):
     )
     [match] = mentors_for_challenge(open_data_challenge)
     assert match.mentor.full_name == "Variantes"
-    [words] = [reason for reason in match.reasons if reason.startswith("Mots en commun")]
-    assert "donnee" in words and "collectivite" in words
+    [words] = [reason for reason in match.reasons if reason.startswith("Mots qui comptent")]
+    assert "donnee de transport" in words and "COLLECTIVITE" in words
 
 
 def test_expertise_only_in_the_bio_is_found(open_data_challenge):
@@ -84,7 +84,7 @@ def test_reasons_name_the_themes_words_model_and_actor_type(open_data_challenge)
     MentorProfileFactory(full_name="Claire", themes=["open data"], bio="J'ai ouvert les données de transport.")
     [match] = mentors_for_challenge(open_data_challenge)
     assert match.reasons[0] == "Thèmes en commun\u00a0: open data"
-    assert "Mots en commun" in match.reasons[1] and "donnée" in match.reasons[1]
+    assert match.reasons[1] == "Mots qui comptent\u00a0: données de transport"
     assert "Type d’acteur concerné\u00a0: Collectivité" in match.reasons
 
 
@@ -153,7 +153,16 @@ def test_api_returns_the_same_ranking_as_the_page(client, open_data_challenge):
     body = client.get(f"/api/v1/challenges/{open_data_challenge.slug}/mentors/?limit=3").json()
     assert body["challenge"]["slug"] == open_data_challenge.slug
     assert [r["name"] for r in body["results"]] == names(mentors_for_challenge(open_data_challenge, 3))
-    assert set(body["results"][0]) == {"slug", "name", "url", "score", "reasons"}
+    assert set(body["results"][0]) == {
+        "slug",
+        "name",
+        "url",
+        "score",
+        "strength",
+        "strength_label",
+        "reasons",
+        "excerpt",
+    }
     assert body["results"][0]["score"] == 1.0
 
 

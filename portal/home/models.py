@@ -18,7 +18,7 @@ from wagtail.search import index
 from portal.home import languages
 from portal.home.blocks import RICH_TEXT_FEATURES, BodyBlock, SocialLinkBlock
 from portal.taxonomy.models import ActorTypeCode
-from search import french
+from search import analysis
 
 
 def searchable_texts(obj, search_fields):
@@ -119,9 +119,9 @@ class BasePage(Page):
                 )
 
     def search_terms(self):
-        """The French terms of everything the page indexes (search/french.py), so that "donnée" finds
-        "données" on every search backend, whatever its own analysis."""
-        return " ".join(french.terms(" ".join(searchable_texts(self, self.search_fields))))
+        """The French terms and equivalents of everything the page indexes (search/analysis.py), so that
+        "donnée" finds "données" and "covoit" finds "covoiturage" on every search backend."""
+        return analysis.index_terms(" ".join(searchable_texts(self, self.search_fields)))
 
     @property
     def meta_description(self):

@@ -76,8 +76,11 @@ class MatchOut(Schema):
     slug: str
     name: str
     url: str
-    score: float
+    score: float = Field(..., description="Relative to the best match of the list (1.0)")
+    strength: str = Field(..., description="strong, good or possible: the match on its own, whatever the others")
+    strength_label: str
     reasons: list[str]
+    excerpt: str = Field(..., description="The sentence of the mentor's biography that shares the most with the need")
 
 
 class MatchResults(Schema):
@@ -97,7 +100,10 @@ def serialise_matches(matches):
             name=match.mentor.full_name,
             url=match.mentor.get_url(directory),
             score=match.score,
+            strength=match.strength,
+            strength_label=str(match.strength_label),
             reasons=match.reasons,
+            excerpt=match.excerpt_text,
         )
         for match in matches
     ]

@@ -5,7 +5,8 @@ facets and the chosen order are then applied with the ORM on the matching ids, s
 behaves the same.
 
 Orders (`sort` in the address; anything else means relevance):
-- relevance (the default): best text match first when there are keywords; without keywords, the
+- relevance (the default): best text match first when there are keywords, scored as matching scores a
+  need (portal/mentors/relevance.py: rare words and the headline weigh most); without keywords, the
   available mentors first, then by name;
 - availability: mentors who can take a request now first (accepting requests, with room left, bound
   by the current charter: `can_take_requests`), then the others; by relevance within each group when
@@ -25,6 +26,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from portal.home.languages import FrenchLabelsSelect
+from portal.mentors.matching import order_by_relevance
 from portal.mentors.models import MentorProfile, can_take_requests
 from portal.taxonomy.forms import FacetField, in_french_order, with_count
 from portal.taxonomy.models import ActorType, Language, MentoringModel, Region, Theme
@@ -189,6 +191,8 @@ def matching(criteria):
     if not criteria.get("q"):
         return mentors, in_order(mentors, sort, all_available=all_available)
     ranked = text_matches(criteria["q"])
+    if sort != RECENT:
+        ranked = order_by_relevance(ranked, criteria["q"])
     mentors = mentors.filter(pk__in=ranked)
     return mentors, in_order(mentors, sort, ranked, all_available)
 

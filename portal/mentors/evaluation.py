@@ -1,5 +1,10 @@
-"""Measures matching on a labelled set (bench/matching_eval.json): nDCG@5, recall@10, and how many
-unavailable mentors were offered, beside a plain tag-overlap ranking computed in the same run."""
+"""Measures matching on a labelled set: nDCG@5, recall@10, and how many unavailable mentors were offered,
+beside two plain rankings computed in the same run over the same available mentors:
+- BM25: rank_bm25's Okapi BM25 over each profile's words (lower case, accents folded, French stop words
+  left out; no stemming, no fields, no vocabulary): the well-kept baseline matching must beat;
+- tag overlap: mentors sharing the most themes with the challenge.
+
+The sets (bench/matching_eval*.json) say in their "about" how they were made."""
 
 import json
 import math
@@ -13,6 +18,7 @@ from portal.home.models import CharterPage
 from portal.mentors.matching import mentors_for_challenge
 from portal.mentors.models import MentorProfile
 from portal.taxonomy.models import ActorType, Language, MentoringModel, Theme
+from search import french
 
 RELEVANT = 2  # grade from which a mentor must be found
 
@@ -22,6 +28,7 @@ class Scores:
     ndcg_at_5: float
     recall_at_10: float
     unavailable_offered: int
+    by_challenge: dict  # challenge key -> nDCG@5
 
 
 def dcg(grades):
@@ -30,15 +37,16 @@ def dcg(grades):
 
 def evaluate(rankings, judgements, available):
     """rankings: challenge key -> mentor keys, best first; judgements: challenge key -> {mentor key: grade}."""
-    ndcgs, recalls, unavailable = [], [], 0
+    ndcgs, recalls, unavailable, by_challenge = [], [], 0, {}
     for challenge, ranked in rankings.items():
         grades = judgements[challenge]
         ideal = sorted((grade for key, grade in grades.items() if key in available), reverse=True)[:5]
         ndcgs.append(dcg([grades.get(key, 0) for key in ranked[:5]]) / (dcg(ideal) or 1))
+        by_challenge[challenge] = ndcgs[-1]
         relevant = {key for key, grade in grades.items() if grade >= RELEVANT and key in available}
         recalls.append(len(relevant & set(ranked[:10])) / (len(relevant) or 1))
         unavailable += sum(1 for key in ranked if key not in available)
-    return Scores(sum(ndcgs) / len(ndcgs), sum(recalls) / len(recalls), unavailable)
+    return Scores(sum(ndcgs) / len(ndcgs), sum(recalls) / len(recalls), unavailable, by_challenge)
 
 
 @transaction.atomic
@@ -63,6 +71,7 @@ def load(data):
     for spec in data["mentors"]:
         mentor = MentorProfile.objects.create(
             full_name=spec["full_name"],
+            organisation=spec.get("organisation", ""),
             contact_email=f"{spec['key']}@example.org",
             actor_type=actor_types[spec["actor_type"]],
             headline=spec["headline"],
@@ -91,6 +100,34 @@ def tag_overlap_ranking(challenge, keys, limit=10):
     return [key for _shared, _name, key in sorted(scored)[:limit]]
 
 
+def words(text):
+    return [french.fold(word) for word in french.words(text)]
+
+
+def profile_text(mentor):
+    return " ".join([mentor.headline, *(theme.name for theme in mentor.themes.all()), mentor.organisation, mentor.bio])
+
+
+def challenge_text(challenge):
+    body = " ".join(challenge.body.stream_block.get_searchable_content(challenge.body))
+    themes = " ".join(theme.name for theme in challenge.themes.all())
+    return f"{challenge.title} {themes} {challenge.summary} {body}"
+
+
+def bm25_rankings(challenges, keys, limit=10):
+    """challenge key -> mentor keys ranked by plain Okapi BM25 (rank_bm25) over the available mentors."""
+    from rank_bm25 import BM25Okapi
+
+    mentors = list(MentorProfile.objects.available().prefetch_related("themes").order_by("pk"))
+    bm25 = BM25Okapi([words(profile_text(mentor)) for mentor in mentors])
+    rankings = {}
+    for key, page in challenges.items():
+        scores = bm25.get_scores(words(challenge_text(page)))
+        order = sorted(range(len(mentors)), key=lambda index: (-scores[index], mentors[index].full_name))
+        rankings[key] = [keys[mentors[index].pk] for index in order[:limit] if scores[index] > 0]
+    return rankings
+
+
 def run(path, after_load=None):
     data = json.loads(path.read_text(encoding="utf-8"))
     challenges, keys = load(data)
@@ -101,11 +138,12 @@ def run(path, after_load=None):
         key: [keys[match.mentor.pk] for match in mentors_for_challenge(page, limit=10)]
         for key, page in challenges.items()
     }
-    baseline = {key: tag_overlap_ranking(page, keys) for key, page in challenges.items()}
+    overlap = {key: tag_overlap_ranking(page, keys) for key, page in challenges.items()}
     return (
         {
             "matching": evaluate(matching, data["judgements"], available),
-            "tag overlap": evaluate(baseline, data["judgements"], available),
+            "BM25": evaluate(bm25_rankings(challenges, keys), data["judgements"], available),
+            "tag overlap": evaluate(overlap, data["judgements"], available),
         },
         len(data["challenges"]),
         len(data["mentors"]),

@@ -1,14 +1,20 @@
 """How mentors are proposed for a challenge, or for a problem described in free text, and why.
 
-1. The need is reduced to French terms (french.py): the title and the themes count double.
-2. Candidates come from Wagtail search over available mentors (any backend: the profiles are indexed
-   with the same stemmed terms), plus the available mentors who share a theme with the challenge.
-3. Each candidate is scored on what can be explained: terms in common (weighted), themes in common,
-   the search backend's rank, the recommended model offered, the actor type concerned.
+1. The need becomes weighted tokens (search/analysis.py): terms, phrases, equivalents of the editors'
+   vocabulary; the title and the themes count double, and each theme is a token of its own.
+2. Candidates: the available mentors the search backend finds for the need's most telling tokens (any
+   backend: profiles index the same terms and equivalents), and those sharing the most themes.
+3. Each candidate is scored by BM25F (portal/mentors/relevance.py): shared tokens weighted by their
+   rarity among profiles and by the field they appear in; offering the recommended model and being
+   of an actor type the challenge concerns add a little. The strength of a match compares the score
+   with what a profile stating the need's most telling words would get.
+4. Reasons name the themes and the telling words shared, as the mentor wrote them, with an excerpt
+   (portal/mentors/explanations.py).
 Only available mentors are ever proposed: published, accepting requests, bound by the current charter,
 with room left.
 """
 
+import math
 import time
 from dataclasses import dataclass, field
 
@@ -17,35 +23,50 @@ from django.db.models import Count
 from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from portal.mentors import explanations, relevance
 from portal.mentors.models import MentorProfile
 from portal.taxonomy.models import Theme
-from search import french
+from search import analysis
 from search.ranked import ranked
 
 DEFAULT_LIMIT = 6
 MAX_QUERY_TERMS = 24
-MAX_TEXT_CANDIDATES = 60
+MAX_TEXT_CANDIDATES = 100
 MAX_THEME_CANDIDATES = 60
 CACHE_SECONDS = 60 * 60
 VERSION_KEY = "matching:version"
-KEY_WEIGHT = 2
-WEIGHTS = {"terms": 0.45, "rank": 0.25, "themes": 0.20, "model": 0.07, "actor": 0.03}
+KEY_WEIGHT = 2.0
+THEME_WEIGHT = 0.5  # a theme of the challenge, as a token of its own
+PHRASE_WEIGHT = 0.5  # a phrase of the need, beside its words
+MODEL_BOOST = 0.25
+ACTOR_BOOST = 0.03
+# Strength of a match: its score as a share of the need's yardstick (relevance.ceiling).
+STRONG, GOOD, POSSIBLE = "strong", "good", "possible"
+STRENGTH_THRESHOLDS = [(STRONG, 0.5), (GOOD, 0.3)]
+STRENGTH_LABELS = {
+    STRONG: gettext_lazy("Very relevant"),
+    GOOD: gettext_lazy("Relevant"),
+    POSSIBLE: gettext_lazy("Worth exploring"),
+}
 
 
 @dataclass
 class Need:
-    """What a mentor is matched against: weighted terms, and the challenge's classification."""
+    """What a mentor is matched against: weighted tokens, and the challenge's classification."""
 
-    weights: dict
+    query: dict  # token -> weight
     themes: dict = field(default_factory=dict)  # slug -> name
     models: dict = field(default_factory=dict)  # code -> label
     actor_types: dict = field(default_factory=dict)  # code -> label
 
-    @property
-    def query(self):
-        terms = sorted(self.weights, key=lambda term: -self.weights[term])
-        return " ".join(terms[:MAX_QUERY_TERMS])
+    def search_words(self, statistics):
+        """The most telling terms and equivalents, for the search backend (phrases and themes are
+        scored, not searched)."""
+        searchable = [token for token in self.query if not analysis.is_phrase(token) and not relevance.is_theme(token)]
+        searchable.sort(key=lambda token: -self.query[token] * statistics.idf(token))
+        return searchable[:MAX_QUERY_TERMS]
 
 
 @dataclass
@@ -54,21 +75,42 @@ class Match:
     score: float
     reasons: list
     offers_model: bool = False
+    strength: str = POSSIBLE
+    excerpt: list = field(default_factory=list)  # [text, marked] segments
+
+    @property
+    def strength_label(self):
+        return STRENGTH_LABELS[self.strength]
+
+    @property
+    def excerpt_text(self):
+        return explanations.plain(self.excerpt)
 
 
-def weighted_terms(key_text, other_text):
-    weights = dict.fromkeys(french.terms(other_text), 1)
-    weights.update(dict.fromkeys(french.terms(key_text), KEY_WEIGHT))
-    return weights
+def need_query(key_text, other_text, theme_slugs=()):
+    """Token -> weight: key tokens weigh KEY_WEIGHT, others 1; a token said again weighs a little more."""
+    counts, weights = {}, {}
+    for text, weight in ((other_text, 1.0), (key_text, KEY_WEIGHT)):
+        for token in analysis.tokens(text):
+            counts[token.text] = counts.get(token.text, 0) + 1
+            weights[token.text] = max(weights.get(token.text, 0), weight)
+    query = {
+        token: weight * (1 + 0.5 * math.log(counts[token])) * (PHRASE_WEIGHT if analysis.is_phrase(token) else 1)
+        for token, weight in weights.items()
+    }
+    query.update(dict.fromkeys((relevance.theme_token(slug) for slug in theme_slugs), THEME_WEIGHT))
+    return query
 
 
 def need_for_challenge(challenge):
     themes = list(challenge.themes.all())
-    theme_names = " ".join(theme.name for theme in themes)
+    theme_names = " ; ".join(theme.name for theme in themes)
     body = " ".join(challenge.body.stream_block.get_searchable_content(challenge.body))
     return Need(
-        weights=weighted_terms(
-            f"{challenge.title} {theme_names}", f"{challenge.summary} {body} {strip_tags(challenge.example)}"
+        query=need_query(
+            f"{challenge.title} ; {theme_names}",
+            f"{challenge.summary} ; {body} ; {strip_tags(challenge.example)}",
+            [theme.slug for theme in themes],
         ),
         themes={theme.slug: theme.name for theme in themes},
         models={model.code: model.label for model in challenge.recommended_models.all()},
@@ -77,19 +119,22 @@ def need_for_challenge(challenge):
 
 
 def need_for_text(text):
-    weights = weighted_terms(text, "")
-    present = set(weights)
+    """A problem in a visitor's words: the themes it names count as the challenge's themes would."""
+    present = {token.text for token in analysis.tokens(text, phrases=False)}
     themes = {
         theme.slug: theme.name
         for theme in Theme.objects.filter(mentor_items__isnull=False).distinct()
-        if set(french.terms(theme.name)) <= present and french.terms(theme.name)
+        if analysis.expression_terms(theme.name) and set(analysis.expression_terms(theme.name)) <= present
     }
-    return Need(weights=weights, themes=themes)
+    return Need(query=need_query(text, "", themes), themes=themes)
 
 
-def text_candidates(need, pool):
-    """(mentor id, relevance) for the mentors of the pool the search backend finds, best first."""
-    return ranked(pool, need.query.split(), operator="or", limit=MAX_TEXT_CANDIDATES)
+def text_candidates(need, pool, statistics):
+    """Ids of the mentors of the pool the search backend finds for the need's most telling words."""
+    words = need.search_words(statistics)
+    if not words:
+        return []
+    return [pk for pk, _relevance in ranked(pool, words, operator="or", limit=MAX_TEXT_CANDIDATES)]
 
 
 def theme_candidates(need, pool):
@@ -106,63 +151,95 @@ def theme_candidates(need, pool):
     return [row["pk"] for row in sharers]
 
 
+@dataclass
+class Scored:
+    pk: int
+    name: str
+    value: float
+    added: dict
+    offers_model: bool
+    actor: str | None
+
+
+def score_candidates(need, mentors, statistics):
+    """Every candidate sharing something with the need, best first (the mentors: a queryset)."""
+    rows = list(mentors.values_list("pk", "full_name", "matching_vector", "actor_type__code"))
+    offered = {}
+    for pk, code in MentorProfile.mentoring_models.through.objects.filter(
+        mentorprofile_id__in=[row[0] for row in rows], mentoringmodel__code__in=need.models
+    ).values_list("mentorprofile_id", "mentoringmodel__code"):
+        offered.setdefault(pk, []).append(code)
+    scored = []
+    for pk, name, vector, actor_code in rows:
+        added = relevance.contributions(vector, need.query, statistics)
+        if not added:
+            continue
+        actor = need.actor_types.get(actor_code)
+        boost = 1 + MODEL_BOOST * bool(offered.get(pk)) + ACTOR_BOOST * bool(actor)
+        scored.append(Scored(pk, name, sum(added.values()) * boost, added, bool(offered.get(pk)), actor))
+    scored.sort(key=lambda item: (-item.value, not item.offers_model, item.name))
+    return scored
+
+
+def strength(value, yardstick):
+    share = value / yardstick
+    return next((code for code, threshold in STRENGTH_THRESHOLDS if share >= threshold), POSSIBLE)
+
+
 def find_mentors(need, limit=DEFAULT_LIMIT):
     pool = MentorProfile.objects.available()
-    rank_score = dict(text_candidates(need, pool))
-    candidate_ids = set(rank_score) | set(theme_candidates(need, pool))
+    statistics = relevance.corpus_statistics()
+    candidate_ids = set(text_candidates(need, pool, statistics)) | set(theme_candidates(need, pool))
     if not candidate_ids:
         return []
-    # Scoring reads only what it needs; the few mentors shown are then loaded whole for their cards.
-    candidates = (
-        pool.filter(pk__in=candidate_ids)
-        .only("pk", "full_name", "headline", "organisation", "bio", "actor_type__code")
-        .select_related("actor_type")
-        .prefetch_related("themes", "mentoring_models")
-    )
-    scored = [score(mentor, need, rank_score.get(mentor.pk, 0)) for mentor in candidates]
-    scored = [match for match in scored if match is not None]
-    best = max((match.score for match in scored), default=0) or 1
-    for match in scored:
-        match.score = round(match.score / best, 3)
-    scored.sort(key=lambda match: (-match.score, not match.offers_model, match.mentor.full_name))
-    shown = scored[:limit]
-    whole = pool.filter(pk__in=[match.mentor.pk for match in shown]).for_listing().in_bulk()
-    for match in shown:
-        match.mentor = whole[match.mentor.pk]
-    return shown
+    scored = score_candidates(need, pool.filter(pk__in=candidate_ids), statistics)[:limit]
+    if not scored:
+        return []
+    best = scored[0].value or 1
+    yardstick = relevance.ceiling(need.query, statistics)
+    mentors = pool.filter(pk__in=[item.pk for item in scored]).for_listing().in_bulk()
+    return [
+        explained(
+            mentors[item.pk], item, need, statistics, round(item.value / best, 3), strength(item.value, yardstick)
+        )
+        for item in scored
+        if item.pk in mentors
+    ]
 
 
-def score(mentor, need, rank):
-    forms = french.surface_forms(mentor.matching_text())
-    shared_terms = [term for term in need.weights if term in forms]
-    term_weight = sum(need.weights[term] for term in shared_terms)
-    mentor_themes = {theme.slug: theme.name for theme in mentor.themes.all()}
-    shared_themes = [name for slug, name in need.themes.items() if slug in mentor_themes]
-    if not shared_terms and not shared_themes:
-        return None
-    mentor_models = {model.code for model in mentor.mentoring_models.all()}
-    offered = [label for code, label in need.models.items() if code in mentor_models]
-    actor = need.actor_types.get(mentor.actor_type.code)
-    total_weight = sum(need.weights.values()) or 1
-    value = (
-        WEIGHTS["terms"] * min(1, term_weight / min(total_weight, 12))
-        + WEIGHTS["rank"] * rank
-        + WEIGHTS["themes"] * min(len(shared_themes), 2) / 2
-        + WEIGHTS["model"] * bool(offered)
-        + WEIGHTS["actor"] * bool(actor)
-    )
+def explained(mentor, item, need, statistics, score, strength_code):
+    shared_themes = [name for slug, name in need.themes.items() if relevance.theme_token(slug) in item.added]
+    yardstick = relevance.best_token(need.query, statistics)
+    words, excerpt = explanations.explain_words(mentor, item.added, statistics, yardstick, shared_themes)
+    offered = [label for code, label in need.models.items() if code in {m.code for m in mentor.mentoring_models.all()}]
     reasons = []
     if shared_themes:
         reasons.append(_("Themes in common: %(themes)s") % {"themes": ", ".join(shared_themes)})
-    theme_terms = {term for name in shared_themes for term in french.terms(name)}
-    words = [forms[term] for term in shared_terms if term not in theme_terms][:6]
     if words:
-        reasons.append(_("Words in common: %(words)s") % {"words": ", ".join(words)})
+        reasons.append(_("Words that count: %(words)s") % {"words": ", ".join(words)})
     if offered:
         reasons.append(_("Offers the recommended model: %(models)s") % {"models": ", ".join(offered)})
-    if actor:
-        reasons.append(_("Actor type concerned: %(actor_type)s") % {"actor_type": actor})
-    return Match(mentor=mentor, score=value, reasons=reasons, offers_model=bool(offered))
+    if item.actor:
+        reasons.append(_("Actor type concerned: %(actor_type)s") % {"actor_type": item.actor})
+    return Match(
+        mentor=mentor,
+        score=score,
+        reasons=reasons,
+        offers_model=item.offers_model,
+        strength=strength_code,
+        excerpt=excerpt,
+    )
+
+
+def order_by_relevance(ids, text):
+    """The directory's relevance order: the ids (mentors matching a visitor's words), scored as a
+    free-text need would score them, best first; the given order breaks ties."""
+    need = need_for_text(text)
+    statistics = relevance.corpus_statistics()
+    position = {pk: index for index, pk in enumerate(ids)}
+    vectors = MentorProfile.objects.filter(pk__in=ids).values_list("pk", "matching_vector")
+    value = {pk: sum(relevance.contributions(vector, need.query, statistics).values()) for pk, vector in vectors}
+    return sorted(ids, key=lambda pk: (-value.get(pk, 0), position[pk]))
 
 
 def mentors_for_challenge(challenge, limit=DEFAULT_LIMIT):
@@ -175,12 +252,13 @@ def mentors_for_challenge(challenge, limit=DEFAULT_LIMIT):
     cached = cache.get(key)
     if cached is None:
         matches = find_mentors(need_for_challenge(challenge), limit)
-        cache.set(key, [(m.mentor.pk, m.score, m.reasons, m.offers_model) for m in matches], CACHE_SECONDS)
+        kept = [(m.mentor.pk, m.score, m.reasons, m.offers_model, m.strength, m.excerpt) for m in matches]
+        cache.set(key, kept, CACHE_SECONDS)
         return matches
     mentors = MentorProfile.objects.available().for_listing().in_bulk([pk for pk, *_rest in cached])
     return [
-        Match(mentor=mentors[pk], score=score, reasons=reasons, offers_model=offers_model)
-        for pk, score, reasons, offers_model in cached
+        Match(mentors[pk], score, reasons, offers_model, strength_code, excerpt)
+        for pk, score, reasons, offers_model, strength_code, excerpt in cached
         if pk in mentors
     ]
 

@@ -18,8 +18,9 @@ from wagtail.search.queryset import SearchableQuerySetMixin
 
 from portal.home.blocks import RICH_TEXT_FEATURES
 from portal.home.models import BasePage, CharterPage
+from portal.mentors import relevance
 from portal.taxonomy.models import Region
-from search import french
+from search import analysis
 
 # Addresses under /mentors/ that belong to views, never to a profile.
 RESERVED_SLUGS = {"me", "devenir-mentor", "confirmer", "bienvenue", "defi"}
@@ -131,6 +132,9 @@ class MentorProfile(index.Indexed, models.Model):
     first_published_at = models.DateTimeField(_("first published"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Token counts per field for matching (portal/mentors/relevance.py), kept current on every save and
+    # change of themes; `manage.py refresh_matching` rebuilds them all.
+    matching_vector = models.JSONField(_("matching vector"), default=dict, blank=True, editable=False)
 
     objects = MentorProfileQuerySet.as_manager()
 
@@ -168,7 +172,15 @@ class MentorProfile(index.Indexed, models.Model):
         self.is_full = self.active_mentorships >= self.capacity
         if self.status == MentorStatus.PUBLISHED and not self.first_published_at:
             self.first_published_at = timezone.now()
+        vector = self.build_matching_vector()
+        vector_changed = vector != self.matching_vector
+        if vector_changed:
+            self.matching_vector = vector
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "matching_vector"}
         super().save(*args, **kwargs)
+        if vector_changed:
+            relevance.corpus_changed()
 
     def unique_slug(self):
         base = slugify(self.full_name)[:120] or "mentor"
@@ -184,8 +196,21 @@ class MentorProfile(index.Indexed, models.Model):
         return f"{self.headline} {themes} {self.organisation} {self.bio}"
 
     def matching_terms(self):
-        """The stemmed French terms of the profile, so that "donnée" finds "données" on any backend."""
-        return " ".join(french.terms(self.matching_text())) if self.pk else ""
+        """The stemmed French terms and the equivalents of the profile (search/analysis.py), so that
+        "donnée" finds "données" and "TAD" finds "transport à la demande" on any backend."""
+        return analysis.index_terms(self.matching_text()) if self.pk else ""
+
+    def build_matching_vector(self):
+        themes = self.themes.values_list("name", "slug") if self.pk else []
+        return relevance.profile_vector(self.headline, themes, self.organisation, self.bio)
+
+    def refresh_matching_vector(self):
+        """After a change the profile's own save does not see (its themes), or of the vocabulary."""
+        vector = self.build_matching_vector()
+        if vector != self.matching_vector:
+            self.matching_vector = vector
+            MentorProfile.objects.filter(pk=self.pk).update(matching_vector=vector)
+            relevance.corpus_changed()
 
     @property
     def is_available(self):

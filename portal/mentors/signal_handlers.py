@@ -1,3 +1,4 @@
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from wagtail.search import index
@@ -5,18 +6,28 @@ from wagtail.signals import page_published, page_unpublished
 
 from portal.mentors.matching import forget_cached_matches
 from portal.mentors.models import MentorProfile
+from portal.taxonomy.models import Equivalence
 
 
 def reindex_mentor(sender, instance, action, **kwargs):
     """Wagtail search indexes a profile on post_save, before its themes, models and languages are
     saved: index it again whenever one of those relations changes."""
     if action in {"post_add", "post_remove", "post_clear"} and isinstance(instance, MentorProfile):
+        if sender is MentorProfile.themes.through:
+            instance.refresh_matching_vector()
         index.insert_or_update_object(instance)
         forget_cached_matches()
 
 
 def profile_changed(sender, **kwargs):
     forget_cached_matches()
+
+
+def vocabulary_changed(sender, **kwargs):
+    """Profiles' vectors and the search indexes hold the equivalents' tokens: rebuild them in the background."""
+    from portal.mentors.refresh import refresh_matching_task
+
+    transaction.on_commit(refresh_matching_task.enqueue)
 
 
 def register_signal_handlers():
@@ -31,5 +42,7 @@ def register_signal_handlers():
     # Saving a profile also follows every request's change of status (capacity is stored on it).
     post_save.connect(profile_changed, sender=MentorProfile, dispatch_uid="mentors.matches.saved")
     post_delete.connect(profile_changed, sender=MentorProfile, dispatch_uid="mentors.matches.deleted")
+    post_save.connect(vocabulary_changed, sender=Equivalence, dispatch_uid="mentors.vocabulary.saved")
+    post_delete.connect(vocabulary_changed, sender=Equivalence, dispatch_uid="mentors.vocabulary.deleted")
     for signal in (page_published, page_unpublished):
         signal.connect(profile_changed, sender=CharterPage, dispatch_uid=f"mentors.matches.charter.{id(signal)}")

@@ -7,10 +7,14 @@ Actor types and mentoring models are fixed by the programme; a data migration cr
 labels come from gettext so they follow the visitor's language.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from taggit.models import TagBase
+
+MAX_EXPRESSIONS = 20
+MAX_EXPRESSIONS_LENGTH = 2000
 
 
 class ThemeManager(models.Manager):
@@ -114,3 +118,77 @@ class Language(VocabularyEntry):
     class Meta(VocabularyEntry.Meta):
         verbose_name = _("language")
         verbose_name_plural = _("languages")
+
+
+class Equivalence(models.Model):
+    """Expressions that mean exactly the same thing in the field: "open data" and "données ouvertes",
+    "TAD" and "transport à la demande". Matching and search treat them as one (search/analysis.py).
+    Editors keep this vocabulary in the admin; near-synonyms do not belong here (car sharing is not
+    carpooling)."""
+
+    expressions = models.TextField(
+        _("equivalent expressions"),
+        max_length=MAX_EXPRESSIONS_LENGTH,
+        help_text=_(
+            "One expression per line: words, acronyms or phrases that mean exactly the same thing, e.g. "
+            "“open data” and “données ouvertes”. Never near-synonyms: car sharing is not carpooling."
+        ),
+    )
+    note = models.CharField(_("note for editors"), max_length=200, blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("equivalence")
+        verbose_name_plural = _("equivalences")
+        ordering = ["expressions"]
+
+    def __str__(self):
+        return " = ".join(self.expression_list())
+
+    @property
+    def token(self):
+        """What every expression of the group becomes in the search index: stable for the group's life."""
+        return f"eqv{self.pk}"
+
+    @property
+    def label(self):
+        return self.expression_list()[0] if self.expression_list() else ""
+
+    def expression_list(self):
+        lines = (" ".join(line.split()) for line in (self.expressions or "").splitlines())
+        return list(dict.fromkeys(line for line in lines if line))
+
+    def clean(self):
+        from search.analysis import MAX_EXPRESSION_WORDS, expression_terms
+
+        expressions = self.expression_list()
+        errors = []
+        if len(expressions) < 2:
+            errors.append(_("Write at least two expressions, one per line."))
+        if len(expressions) > MAX_EXPRESSIONS:
+            errors.append(_("At most %(count)d expressions per equivalence.") % {"count": MAX_EXPRESSIONS})
+        seen = {}
+        for expression in expressions:
+            terms = expression_terms(expression)
+            if not terms:
+                errors.append(_("“%(expression)s” has no meaningful word.") % {"expression": expression})
+            elif len(terms) > MAX_EXPRESSION_WORDS:
+                errors.append(
+                    _("“%(expression)s” is too long: %(count)d meaningful words at most.")
+                    % {"expression": expression, "count": MAX_EXPRESSION_WORDS}
+                )
+            elif terms in seen:
+                errors.append(
+                    _("“%(first)s” and “%(second)s” are the same expression once plurals and accents are set aside.")
+                    % {"first": seen[terms], "second": expression}
+                )
+            seen.setdefault(terms, expression)
+        for other in Equivalence.objects.exclude(pk=self.pk):
+            for expression in other.expression_list():
+                if expression_terms(expression) in seen:
+                    errors.append(
+                        _("“%(expression)s” is already in the equivalence “%(other)s”.")
+                        % {"expression": seen[expression_terms(expression)], "other": other}
+                    )
+        if errors:
+            raise ValidationError({"expressions": errors})

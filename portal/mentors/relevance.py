@@ -1,0 +1,144 @@
+"""How well a profile answers a need: BM25F over the profile's fields, with terms weighted by rarity.
+
+- Each profile keeps its token counts per field (`profile_vector`, stored on save): headline, themes
+  (their names, and "#slug" for the theme itself), organisation, biography. Tokens are terms, phrases
+  and equivalents (search/analysis.py).
+- A word shared by most profiles ("mobilité", "accompagne") weighs little, a rare one ("GTFS", "données
+  de transport") much: inverse document frequency over every profile (`corpus_statistics`, cached until
+  a profile's text or the vocabulary changes).
+- A field counts by its weight: a headline or a theme says what a mentor does; an organisation name or
+  a long biography say it less surely. Repeating a word saturates (k1), long fields are normalised (b).
+The same scoring serves challenge pages, the free-text match, the API and the directory's relevance order.
+"""
+
+import math
+import time
+from collections import Counter
+from dataclasses import dataclass
+
+from django.core.cache import cache
+
+from search import analysis
+
+HEADLINE, THEMES, ORGANISATION, BIO = "h", "t", "o", "b"
+FIELD_WEIGHTS = {HEADLINE: 2.5, THEMES: 1.25, ORGANISATION: 0.5, BIO: 1.0}
+LENGTHS = "n"
+K1 = 0.8
+# Length normalisation per field: a profile tagged with every popular theme is not an expert in each.
+B = {HEADLINE: 0.5, THEMES: 0.8, ORGANISATION: 0.5, BIO: 0.75}
+THEME_PREFIX = "#"
+COMMON_SHARE = 0.25
+CORPUS_VERSION_KEY = "relevance:corpus"
+STATISTICS_SECONDS = 60 * 60
+
+
+def theme_token(slug):
+    return f"{THEME_PREFIX}{slug}"
+
+
+def is_theme(token):
+    return token.startswith(THEME_PREFIX)
+
+
+def field_tokens(text):
+    return Counter(token.text for token in analysis.tokens(text))
+
+
+def profile_vector(headline, theme_names_and_slugs, organisation, bio):
+    """Token counts per field, and each field's length, as stored on the profile (JSON)."""
+    themes = Counter()
+    for name, slug in theme_names_and_slugs:
+        themes.update(field_tokens(name))
+        themes[theme_token(slug)] += 1
+    fields = {
+        HEADLINE: field_tokens(headline),
+        THEMES: themes,
+        ORGANISATION: field_tokens(organisation),
+        BIO: field_tokens(bio),
+    }
+    vector = {name: dict(counts) for name, counts in fields.items()}
+    vector[LENGTHS] = {name: sum(counts.values()) for name, counts in fields.items()}
+    return vector
+
+
+@dataclass
+class Statistics:
+    profiles: int
+    average_lengths: dict
+    document_frequency: dict
+
+    def idf(self, token):
+        frequency = self.document_frequency.get(token, 0)
+        return math.log(1 + (self.profiles - frequency + 0.5) / (frequency + 0.5))
+
+    def is_common(self, token):
+        """Used by many profiles (more than COMMON_SHARE of them, and more than two): says little of anyone."""
+        frequency = self.document_frequency.get(token, 0)
+        return frequency > 2 and frequency > COMMON_SHARE * self.profiles
+
+
+def statistics_of(vectors):
+    frequency, totals, profiles = Counter(), Counter(), 0
+    for vector in vectors:
+        if not vector:
+            continue
+        profiles += 1
+        totals.update(vector.get(LENGTHS, {}))
+        frequency.update({token for name in FIELD_WEIGHTS for token in vector.get(name, {})})
+    averages = {name: (totals[name] / profiles if profiles else 0) or 1 for name in FIELD_WEIGHTS}
+    return Statistics(profiles, averages, dict(frequency))
+
+
+def corpus_statistics():
+    """Statistics over every profile (any status: rarity is a property of the language of the field)."""
+    from portal.mentors.models import MentorProfile  # models store vectors built here
+
+    version = cache.get(CORPUS_VERSION_KEY) or corpus_changed()
+    key = f"relevance:statistics:{version}"
+    statistics = cache.get(key)
+    if statistics is None:
+        statistics = statistics_of(MentorProfile.objects.values_list("matching_vector", flat=True).iterator())
+        cache.set(key, statistics, STATISTICS_SECONDS)
+    return statistics
+
+
+def corpus_changed():
+    version = time.time_ns()
+    cache.set(CORPUS_VERSION_KEY, version, None)
+    return version
+
+
+def contributions(vector, query, statistics):
+    """What each token of the query (token -> weight) adds to the profile's score; shared tokens only."""
+    lengths = vector.get(LENGTHS, {})
+    added = {}
+    for token, weight in query.items():
+        frequency = 0.0
+        for name, field_weight in FIELD_WEIGHTS.items():
+            count = vector.get(name, {}).get(token)
+            if count:
+                norm = 1 - B[name] + B[name] * lengths.get(name, 0) / statistics.average_lengths[name]
+                frequency += field_weight * count / norm
+        if frequency:
+            added[token] = weight * statistics.idf(token) * frequency * (K1 + 1) / (K1 + frequency)
+    return added
+
+
+def telling_values(query, statistics):
+    """How much each token of the query can weigh, most first; tokens no profile uses are left out,
+    since they can make no difference between mentors."""
+    return sorted(
+        (weight * statistics.idf(token) for token, weight in query.items() if token in statistics.document_frequency),
+        reverse=True,
+    )
+
+
+def ceiling(query, statistics, terms=8):
+    """What a profile stating the need's most telling tokens once each would score: a yardstick
+    for the strength of a match that does not depend on the other candidates."""
+    return sum(telling_values(query, statistics)[:terms]) or 1
+
+
+def best_token(query, statistics):
+    """What the need's most telling token, among those profiles use, can weigh."""
+    return next(iter(telling_values(query, statistics)), 0) or 1
