@@ -1,5 +1,5 @@
-"""The programme's shared vocabularies: themes, actor types, the three mentoring models, languages
-and regions.
+"""The programme's shared vocabularies: themes, actor types, the three mentoring models, languages,
+regions, and the equivalences of the field's expressions that matching and search share.
 
 Challenges, stories and (later) mentor profiles all point at these rows, so a theme or a model means
 the same thing everywhere: filters, facets, imports and matching compare codes, never labels.
