@@ -56,6 +56,13 @@ def test_a_rare_shared_word_outweighs_several_common_ones(directory):
     assert names(mentors_for_text(need))[0] == "Mot rare"
 
 
+def test_a_long_need_full_of_words_no_profile_uses_still_finds_the_mentor_sharing_one(directory):
+    crowd()
+    MentorProfileFactory(full_name="Billettique", headline="Consultante", themes=[], bio="Je déploie la billettique.")
+    unused = " ".join(f"zorglub{chr(97 + first)}{chr(97 + second)}" for first in range(6) for second in range(6))
+    assert names(mentors_for_text(f"{unused} billettique")) == ["Billettique"]
+
+
 def test_the_headline_weighs_more_than_the_biography(directory):
     crowd()
     MentorProfileFactory(full_name="Dans la bio", headline="Consultante", themes=[], bio="Billettique sans contact.")

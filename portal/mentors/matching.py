@@ -62,9 +62,15 @@ class Need:
     actor_types: dict = field(default_factory=dict)  # code -> label
 
     def search_words(self, statistics):
-        """The most telling terms and equivalents, for the search backend (phrases and themes are
-        scored, not searched)."""
-        searchable = [token for token in self.query if not analysis.is_phrase(token) and not relevance.is_theme(token)]
+        """The most telling terms and equivalents that some profile uses, for the search backend
+        (phrases and themes are scored, not searched; a word no profile uses can find no one)."""
+        searchable = [
+            token
+            for token in self.query
+            if token in statistics.document_frequency
+            and not analysis.is_phrase(token)
+            and not relevance.is_theme(token)
+        ]
         searchable.sort(key=lambda token: -self.query[token] * statistics.idf(token))
         return searchable[:MAX_QUERY_TERMS]
 
@@ -197,20 +203,28 @@ def find_mentors(need, limit=DEFAULT_LIMIT):
         return []
     best = scored[0].value or 1
     yardstick = relevance.ceiling(need.query, statistics)
+    telling = relevance.best_token(need.query, statistics)
     mentors = pool.filter(pk__in=[item.pk for item in scored]).for_listing().in_bulk()
     return [
         explained(
-            mentors[item.pk], item, need, statistics, round(item.value / best, 3), strength(item.value, yardstick)
+            mentors[item.pk],
+            item,
+            need,
+            statistics,
+            telling,
+            score=round(item.value / best, 3),
+            strength_code=strength(item.value, yardstick),
         )
         for item in scored
         if item.pk in mentors
     ]
 
 
-def explained(mentor, item, need, statistics, score, strength_code):
+def explained(mentor, item, need, statistics, telling, *, score, strength_code):
+    """The match as shown: reasons, excerpt and strength (telling: what the need's most telling
+    token can weigh, the yardstick of which words are worth naming)."""
     shared_themes = [name for slug, name in need.themes.items() if relevance.theme_token(slug) in item.added]
-    yardstick = relevance.best_token(need.query, statistics)
-    words, excerpt = explanations.explain_words(mentor, item.added, statistics, yardstick, shared_themes)
+    words, excerpt = explanations.explain_words(mentor, item.added, statistics, telling, shared_themes)
     offered = [label for code, label in need.models.items() if code in {m.code for m in mentor.mentoring_models.all()}]
     reasons = []
     if shared_themes:
