@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev run migrate demo superuser test test-browser test-services services-stop lint format check messages eval-matching bench clean
+.PHONY: help install install-dev run migrate demo superuser test test-browser test-api test-services services-stop lint format check messages eval-matching bench clean
 
 help: ## List the available commands
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-12s %s\n", $$1, $$2}'
@@ -50,6 +50,9 @@ test: install-dev ## Install the dev tools and run the whole test suite, browser
 test-browser: install-dev ## Run the browser tests alone: Chromium (installed from Debian when missing) at 1280 and 390 px, with axe
 	scripts/chromium.sh >/dev/null
 	$(BIN)/pytest -m browser tests/browser $(BROWSER_ARGS)
+
+test-api: install-dev ## Fuzz the JSON API over HTTP with schemathesis (demo content in a throw-away database): no 5xx, every answer as its OpenAPI schema documents
+	scripts/test-api.sh $(API_ARGS)
 
 test-services: install-dev ## Start PostgreSQL and Elasticsearch (scripts/), run the suite and the services tests on them, evaluate matching on Elasticsearch
 	scripts/test-services.sh

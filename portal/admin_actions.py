@@ -7,10 +7,14 @@
   one shown as a button and the others in a « … » menu (templates/modeladmin/includes/result_row_value.html);
   destructive ones styled as such.
 - One URL and one view per list for its actions, which checks the action before showing its confirmation.
+- Lists whose records change only through those actions (requests, proposals) refuse wagtail-modeladmin's raw
+  create, edit and delete views to everyone, superusers included (`Refused*View`): the raw forms would skip
+  the rules, the history and the emails.
 """
 
 from django.contrib import messages
 from django.contrib.admin.utils import quote
+from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.shortcuts import redirect
 from django.urls import re_path
@@ -165,6 +169,43 @@ class EditorsModelAdmin(ModelAdmin):
     edit_view_class = EditView
     inspect_view_class = InspectView
     delete_view_class = DeleteView
+
+
+class RefusedInstanceView(InstanceSpecificView):
+    """A record's raw edit or delete form where the record changes only through its actions: back to the record,
+    with the reason (the model admin's `refusals[kind]`), and nothing changed, whatever the method."""
+
+    kind = ""
+
+    def check_action_permitted(self, user):
+        return self.permission_helper.user_can_inspect_obj(user, self.instance)
+
+    def dispatch(self, request, *args, **kwargs):
+        if not self.check_action_permitted(request.user):
+            raise PermissionDenied
+        messages.error(request, self.model_admin.refusals[self.kind])
+        return redirect(self.url_helper.get_action_url("inspect", self.pk_quoted))
+
+
+class RefusedEditView(RefusedInstanceView):
+    kind = "edit"
+
+
+class RefusedDeleteView(RefusedInstanceView):
+    kind = "delete"
+
+
+class RefusedCreateView(modeladmin_views.WMABaseView):
+    """The raw creation form where records are only sent from the site: back to the list, with the reason."""
+
+    def check_action_permitted(self, user):
+        return self.permission_helper.user_can_list(user)
+
+    def dispatch(self, request, *args, **kwargs):
+        if not self.check_action_permitted(request.user):
+            raise PermissionDenied
+        messages.error(request, self.model_admin.refusals["create"])
+        return redirect(self.index_url)
 
 
 def action_url(model_admin, name, view_class):

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
 from portal.mail import outbox
+from portal.mentors import applications
 
 
 class LoginForm(AuthenticationForm):
@@ -47,7 +48,15 @@ class AdminLoginForm(WagtailLoginForm):
 class PasswordResetForm(auth_forms.PasswordResetForm):
     """The "forgotten password" email is one of the portal's emails: plain text in the reader's language,
     signed Mentorat FabMob, its link built on SITE_BASE_URL (not on whatever host the request named), and
-    sent through the outbox, retried if the mail server fails."""
+    sent through the outbox, retried if the mail server fails.
+
+    An address whose account is not open yet (a mentor application or invitation not answered) gets the link
+    that proves it and sets the password instead: Django's reset skips such accounts, and their owner would
+    otherwise have no way in."""
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        applications.send_set_password_link(self.cleaned_data["email"])
 
     def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email, **kwargs):
         user = context["user"]
@@ -58,4 +67,4 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
             "site_name": settings.WAGTAIL_SITE_NAME,
         }
         subject = engines["email"].get_template(subject_template_name).render(variables)
-        outbox.send(" ".join(subject.split()), email_template_name, variables, [to_email])
+        outbox.send(subject, email_template_name, variables, [to_email])  # the outbox puts it on one line

@@ -8,6 +8,10 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
+from csp.constants import HEADER
+from csp.middleware import CSPMiddleware
+from csp.utils import build_policy
+
 logger = logging.getLogger(__name__)
 
 
@@ -78,3 +82,34 @@ class DatabaseUnavailableMiddleware:
         # Rendered without the request: its context processors would query the database again.
         body = render_to_string("503.html")
         return HttpResponse(body, status=503, headers={"Retry-After": "30"})
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware, with the Wagtail admin's own policy (settings.ADMIN_CONTENT_SECURITY_POLICY).
+
+    The public site runs no inline script or style, so its policy (CONTENT_SECURITY_POLICY) forbids them.
+    Wagtail's admin writes inline scripts and style attributes: it gets a policy that allows those and
+    still keeps every resource, connection and form on the site's own origin.
+    """
+
+    def process_response(self, request, response):
+        response = super().process_response(request, response)
+        if request.path_info.startswith("/admin/"):
+            # Set even over a policy already there: Wagtail renders a page's preview through a request for the
+            # page's own address, which went through this middleware and got the public policy.
+            response[HEADER] = build_policy(config=settings.ADMIN_CONTENT_SECURITY_POLICY)
+        return response
+
+
+class PermissionsPolicyMiddleware:
+    """Turn off the browser features the portal never uses (settings.PERMISSIONS_POLICY): a script that
+    got in could not reach the camera, the microphone or the visitor's location."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.header = ", ".join(f"{feature}=()" for feature in settings.PERMISSIONS_POLICY)
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", self.header)
+        return response

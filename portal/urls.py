@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.contrib.auth.views import LoginView, PasswordResetView
+from django.contrib.auth.views import LoginView
 from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
@@ -8,11 +8,14 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal.api import api
-from portal.login_forms import LoginForm, PasswordResetForm
+from portal.login_forms import LoginForm
+from portal.login_views import AdminPasswordResetView, PasswordResetView
 from portal.mentors.account_views import login_redirect
 from search import views as search_views
 
 urlpatterns = [
+    # Wagtail's own "forgotten password" view, limited like the site's (portal/login_views.py).
+    path("admin/password_reset/", AdminPasswordResetView.as_view(), name="wagtailadmin_password_reset"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
@@ -21,15 +24,7 @@ urlpatterns = [
     path("demandes/", include("portal.mentorships.urls")),
     path("comptes/connexion-reussie/", login_redirect, name="login-redirect"),
     path("comptes/login/", LoginView.as_view(authentication_form=LoginForm), name="login"),
-    path(
-        "comptes/password_reset/",
-        PasswordResetView.as_view(
-            form_class=PasswordResetForm,
-            email_template_name="registration/password_reset_email.txt",
-            subject_template_name="registration/password_reset_subject.txt",
-        ),
-        name="password_reset",
-    ),
+    path("comptes/password_reset/", PasswordResetView.as_view(), name="password_reset"),
     path("comptes/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("sitemap.xml", sitemap, name="sitemap"),

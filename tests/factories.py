@@ -143,6 +143,11 @@ class StoryPageFactory(wagtail_factories.PageFactory):
         set_relation(self, "related_challenges", challenges)
 
 
+def theme_ids(*names):
+    """Themes of the vocabulary (created when missing) as a form posts them: their ids."""
+    return [theme.pk for theme in Theme.objects.for_names(names)]
+
+
 class UserFactory(factory.django.DjangoModelFactory):
     username = factory.Sequence(lambda n: f"user{n}")
     email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")

@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 
 from django.core import mail
 
+from portal.form_protection import stamp
 from portal.mentorships import tokens
 from portal.taxonomy.models import ActorType
 
@@ -14,7 +15,12 @@ LINK = re.compile(r"http://\S+")
 
 def honeypot_fields():
     """wagtail-honeypot's fields as a person leaves them: trap empty, form shown a minute ago."""
-    return {"whf_name": "", "whf_time": str(int(time.time()) - 60)}
+    return {"whf_name": "", "whf_time": shown(seconds_ago=60)}
+
+
+def shown(seconds_ago):
+    """The time field of a form shown `seconds_ago`, signed as the page signs it."""
+    return stamp(time.time() - seconds_ago)
 
 
 def request_data(**overrides):

@@ -134,6 +134,9 @@ def test_an_editor_turns_a_proposal_into_a_challenge_that_joins_catalogue_search
     proposal = ChallengeProposal.objects.get()
     mentor = MentorProfileFactory(full_name="Experte Covoiturage", themes=["covoiturage"], headline="Covoiturage")
     mail.outbox.clear()
+    # The proposer's own themes are suggestions until an editor approves them (tests/test_theme_suggestions.py).
+    for suggestion in proposal.theme_suggestions.all():
+        editor_client.post(f"/admin/taxonomy/themesuggestion/action/{suggestion.pk}/", {"action": "approve"})
 
     # One action in the admin: a draft challenge, fields copied, the proposal linked.
     response = editor_client.post(f"{PROPOSALS}action/{proposal.pk}/", {"action": "convert"})

@@ -1,17 +1,18 @@
 """Forms a person can fix: an error summary at the top lists each error as a link to its field and takes
-the focus; limits are said before anyone breaks them; a valid password survives another field's error;
-every description a field points to exists."""
+the focus; limits are said before anyone breaks them; a refused password is typed again; every description
+a field points to exists."""
 
 import re
 from html import unescape
 from pathlib import Path
 
+from django.contrib.auth import get_user_model
 from django.contrib.staticfiles import finders
+from django.urls import reverse
 
 import pytest
 
-from portal.mentors.models import MentorProfile
-from portal.taxonomy.models import ActorType
+from portal.mentors import notifications
 from tests.factories import MentorProfileFactory
 from tests.requests_helpers import request_data, request_url
 
@@ -78,37 +79,20 @@ def test_every_description_a_field_points_to_exists(client, directory, mentor):
     assert described_by and described_by <= ids
 
 
-def application(**overrides):
-    return {
-        "contact_email": "camille@example.org", "password1": "une phrase de passe assez longue",
-        "password2": "une phrase de passe assez longue", "full_name": "Camille Durand",
-        "headline": "Chercheuse en mobilité", "actor_type": ActorType.objects.get(code="laboratoire").pk,
-        "bio": "Dix ans de recherche.", "mentoring_models": [], "offers_individual": "on", "languages": [],
-        "region": "bretagne", "meeting_mode": "both", "capacity": 2, "accept_charter": "on", **overrides,
-    }  # fmt: skip
-
-
 def password_values(html):
     return [re.search(r'value="([^"]*)"', tag).group(1) if "value=" in tag else ""
             for tag in re.findall(r'<input type="password"[^>]*>', html)]  # fmt: skip
 
 
-def test_a_valid_password_is_kept_when_another_field_is_wrong(client, directory):
-    html = client.post("/mentors/devenir-mentor/", application(full_name="")).content.decode()
-    assert password_values(html) == ["une phrase de passe assez longue"] * 2
-    assert not MentorProfile.objects.exists()
-
-
 def test_a_refused_password_is_typed_again(client, directory):
-    html = client.post("/mentors/devenir-mentor/", application(password2="une autre phrase")).content.decode()
-    assert "Les deux mots de passe sont différents." in unescape(html)
+    mentor = MentorProfileFactory(status="draft", email_confirmed_at=None)
+    mentor.user = get_user_model().objects.create_user(mentor.contact_email, is_active=False)
+    mentor.save()
+    link = reverse("mentors:confirm-email", args=[notifications.confirmation_token(mentor)])
+    passwords = {"new_password1": "une phrase de passe assez longue", "new_password2": "une autre phrase"}
+    html = client.post(link, passwords).content.decode()
+    assert "Les deux mots de passe ne correspondent pas." in unescape(html)
     assert password_values(html) == ["", ""]
-
-
-def test_the_password_rules_are_said_before_choosing_one(client, directory):
-    html = unescape(client.get("/mentors/devenir-mentor/").content.decode())
-    help_text = re.search(r'<div class="help" id="id_password1_helptext">(.*?)</div>', html, re.S).group(1)
-    assert "8 caractères" in help_text
 
 
 def test_the_admin_login_asks_for_a_mot_de_passe(client):

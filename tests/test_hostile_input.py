@@ -4,11 +4,13 @@ import os
 from urllib.parse import quote
 
 from django.core.cache import cache
+from django.urls import reverse
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from portal.mentors.models import MentorProfile
 from tests.factories import ChallengePageFactory, MentorProfileFactory
 
 pytestmark = pytest.mark.django_db
@@ -136,3 +138,10 @@ def test_members_forms_explain_or_store_whole_records_for_anything(client, membe
         assert after == (before if explained else before + 1), response.status_code
     for proposal_stored in ChallengeProposal.objects.all():
         assert proposal_stored.title and proposal_stored.email and proposal_stored.consent_at
+
+
+def test_a_body_far_too_long_gets_a_french_page_and_stores_nothing(client, directory):
+    response = client.post(reverse("mentors:apply"), {"full_name": "Éa", "bio": "x" * 3_000_000})
+    assert response.status_code == 400
+    assert "Rien n’a été enregistré" in response.content.decode()
+    assert not MentorProfile.objects.exists()

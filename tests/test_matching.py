@@ -136,7 +136,7 @@ def test_home_page_box_runs_the_same_matching(client, directory):
 
 
 def test_api_lists_published_challenges(client, open_data_challenge):
-    [challenge] = client.get("/api/v1/challenges/").json()
+    [challenge] = client.get("/api/v1/challenges/").json()["items"]
     assert challenge == {
         "slug": open_data_challenge.slug,
         "title": open_data_challenge.title,

@@ -15,7 +15,8 @@ from portal.mentors import notifications
 from portal.mentors.admin_views import invite
 from portal.mentors.models import MentorProfile
 from portal.taxonomy.models import ActorType, Language, MentoringModel
-from tests.factories import MentorProfileFactory, UserFactory
+from tests.factories import MentorProfileFactory, UserFactory, theme_ids
+from tests.requests_helpers import honeypot_fields
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "une phrase de passe solide"
@@ -24,14 +25,12 @@ PASSWORD = "une phrase de passe solide"
 def application(**overrides):
     data = {
         "contact_email": "Camille@Example.org",
-        "password1": PASSWORD,
-        "password2": PASSWORD,
         "full_name": "Camille Durand",
         "headline": "Chercheuse sur les communs",
         "organisation": "Centre d'études",
         "actor_type": ActorType.objects.get(code="laboratoire").pk,
         "bio": "J'étudie la gouvernance des communs numériques.",
-        "themes": "communs, gouvernance",
+        "themes": theme_ids("communs", "gouvernance"),
         "mentoring_models": [MentoringModel.objects.get(code="agility").pk],
         "offers_individual": "on",
         "languages": [Language.objects.get(code="fr").pk],
@@ -39,6 +38,7 @@ def application(**overrides):
         "meeting_mode": "remote",
         "capacity": "3",
         "accept_charter": "on",
+        **honeypot_fields(),
     }
     return {**data, **overrides}
 
@@ -47,25 +47,32 @@ def link_in(message):
     return re.search(r"http://\S+", message.body).group(0).replace("http://127.0.0.1:8000", "")
 
 
-def test_applying_creates_an_inactive_account_and_a_draft_profile_then_sends_a_confirmation(client, directory):
+def test_applying_creates_a_closed_account_without_password_and_a_draft_profile_then_sends_a_confirmation(
+    client, directory
+):
     response = client.post(reverse("mentors:apply"), application())
     assert response.status_code == 302 and response["Location"] == reverse("mentors:application-sent")
     mentor = MentorProfile.objects.get()
     assert (mentor.status, mentor.contact_email, mentor.charter_version) == ("draft", "camille@example.org", "2026-1")
-    assert not mentor.user.is_active and mentor.user.check_password(PASSWORD)
+    assert not mentor.user.is_active and not mentor.user.has_usable_password()
     assert [theme.name for theme in mentor.themes.all()] == ["communs", "gouvernance"]
     [message] = mail.outbox
     assert message.to == ["camille@example.org"]
     assert "/mentors/confirmer/" in message.body
 
 
-def test_confirming_the_address_opens_the_account_and_asks_editors_to_approve(client, directory, editor):
+def test_choosing_a_password_from_the_emailed_link_opens_the_account_and_asks_editors_to_approve(
+    client, directory, editor
+):
     client.post(reverse("mentors:apply"), application())
-    response = client.get(link_in(mail.outbox[0]))
-    assert response.status_code == 200
+    link = link_in(mail.outbox[0])
+    assert "choisissez le mot de passe de votre compte" in client.get(link).content.decode()
+    response = client.post(link, {"new_password1": PASSWORD, "new_password2": PASSWORD}, follow=True)
+    assert response.redirect_chain[-1][0] == reverse("mentors:me")
     assert "Merci, Camille Durand\u00a0: votre adresse est confirmée." in response.content.decode()
     mentor = MentorProfile.objects.get()
     assert mentor.status == "pending" and mentor.user.is_active and mentor.email_confirmed_at
+    assert mentor.user.check_password(PASSWORD)
     assert mail.outbox[-1].to == [editor.email]
     assert "Nouvelle candidature de mentor\u00a0: Camille Durand" in mail.outbox[-1].subject
     assert "Camille Durand" not in client.get(directory.url + "?availability=all").content.decode()
@@ -75,8 +82,6 @@ def test_confirming_the_address_opens_the_account_and_asks_editors_to_approve(cl
     ("overrides", "message"),
     [
         ({"contact_email": "pas-une-adresse"}, "Saisissez une adresse e-mail valide."),
-        ({"password2": "autre chose encore"}, "Les deux mots de passe sont différents."),
-        ({"password1": "1234", "password2": "1234"}, "Ce mot de passe est trop court."),
         ({"accept_charter": ""}, "Les mentors acceptent la charte déontologique"),
         ({"mentoring_models": []}, "Champ requis."),
         ({"capacity": "50"}, "inférieure ou égale à 20"),
@@ -137,7 +142,7 @@ def test_a_mentor_updates_the_profile_and_it_applies_at_once(client, directory):
     data = {name: value for name, value in form.initial.items() if value is not None}
     data |= {
         "headline": "Nouvelle accroche",
-        "themes": "open data, vélo",
+        "themes": theme_ids("open data", "vélo"),
         "mentoring_models": [m.pk for m in mentor.mentoring_models.all()],
         "languages": [lang.pk for lang in mentor.languages.all()],
         "offers_individual": "on",
@@ -292,7 +297,7 @@ def profile_data(mentor, **overrides):
         "organisation": mentor.organisation,
         "actor_type": mentor.actor_type_id,
         "bio": mentor.bio,
-        "themes": "open data",
+        "themes": theme_ids("open data"),
         "mentoring_models": [m.pk for m in mentor.mentoring_models.all()],
         "offers_individual": "on",
         "languages": [lang.pk for lang in mentor.languages.all()],
@@ -331,7 +336,7 @@ def test_the_photo_help_speaks_the_reader_s_language(client, directory):
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     for url in (reverse("mentors:apply"), reverse("mentors:me")):
         assert photo_help(url).startswith("Optional. A portrait, shown on your public profile. Supported formats: ")
-        assert "Maximum filesize: 10.0\xa0MB." in photo_help(url)
+        assert "Maximum filesize: 5.0\xa0MB." in photo_help(url)
     client.post("/i18n/setlang/", {"language": "fr", "next": "/"})
     assert photo_help(reverse("mentors:me")).startswith(
         "Facultatif. Un portrait, affiché sur votre profil public. Formats acceptés\u00a0: "
@@ -362,7 +367,8 @@ def test_a_mentor_resets_a_forgotten_password_in_french(client, directory):
         form_page.redirect_chain[-1][0], {"new_password1": new_password, "new_password2": new_password}, follow=True
     )
     assert "Votre nouveau mot de passe est enregistré." in response.content.decode()
-    assert client.login(username="claire@example.org", password=new_password)
+    response = client.post(reverse("login"), {"username": "claire@example.org", "password": new_password})
+    assert response.status_code == 302 and "_auth_user_id" in client.session
 
 
 def test_the_password_reset_email_is_the_portal_s_own_with_links_on_the_site_address(client, directory, settings):
@@ -396,11 +402,11 @@ def test_a_mentor_logs_out(client, directory):
 def test_too_many_applications_for_one_address_are_refused_in_french(client, directory, settings):
     settings.FORM_RATE_PER_EMAIL = "2/h"
     for _ in range(2):
-        client.post(reverse("mentors:apply"), application(password2="différent du premier"))
-    response = client.post(reverse("mentors:apply"), application())
+        client.post(reverse("mentors:apply"), application())
+    response = client.post(reverse("mentors:apply"), application(full_name="Troisième essai"))
     assert response.status_code == 429
     assert "Trop de candidatures" in response.content.decode()
-    assert not MentorProfile.objects.exists() and mail.outbox == []
+    assert MentorProfile.objects.get().full_name == "Camille Durand" and len(mail.outbox) == 2
 
 
 def test_too_many_applications_from_one_address_ip_are_refused(client, directory, settings):

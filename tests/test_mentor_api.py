@@ -19,7 +19,7 @@ def test_api_lists_published_mentors_with_public_fields_only(client, directory):
     MentorProfileFactory(full_name="Brouillon", status="draft")
     response = client.get("/api/v1/mentors/")
     assert response.status_code == 200
-    [mentor] = response.json()
+    [mentor] = response.json()["items"]
     assert set(mentor) == PUBLIC_FIELDS
     assert mentor["name"] == "Claire Morvan"
     assert mentor["url"] == f"{directory.url}claire-morvan/"
@@ -30,7 +30,7 @@ def test_api_lists_published_mentors_with_public_fields_only(client, directory):
 def test_api_applies_the_directory_filters(client, directory):
     MentorProfileFactory(full_name="Libre", themes=["open source"], region="occitanie")
     MentorProfileFactory(full_name="Pause", themes=["open source"], accepting_requests=False)
-    names = lambda query: [m["name"] for m in client.get("/api/v1/mentors/" + query).json()]  # noqa: E731
+    names = lambda query: [m["name"] for m in client.get("/api/v1/mentors/" + query).json()["items"]]  # noqa: E731
     assert names("?theme=open-source") == ["Libre"]
     assert names("?theme=open-source&accepting=false") == ["Libre", "Pause"]
     assert names("?region=occitanie&q=données") == ["Libre"]

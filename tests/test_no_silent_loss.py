@@ -10,15 +10,16 @@ from wagtail.contrib.forms.models import FormSubmission
 import pytest
 
 from portal.contributions.models import ChallengeProposal, NeedsSurveyResponse
+from portal.form_protection import read_stamp, stamp
 from portal.mentorships.models import MentorRequest
 from tests.contributions_helpers import idea, needs, proposal_data
 from tests.factories import MentorProfileFactory
-from tests.requests_helpers import request_data, request_url
+from tests.requests_helpers import request_data, request_url, shown
 
 pytestmark = pytest.mark.django_db
 
 HELD_BACK = "nous n’avons pas enregistré un envoi aussi rapide"
-TIME_FIELD = re.compile(r'name="whf_time"[^>]*value="(\d+)"')
+TIME_FIELD = re.compile(r'name="whf_time"[^>]*value="([^"]+)"')
 
 
 @pytest.fixture(params=["request", "idea", "proposal", "survey"])
@@ -43,7 +44,12 @@ def form(request, directory):
 
 
 def shown_at(response):
-    return int(TIME_FIELD.search(response.content.decode()).group(1))
+    """The time a re-displayed form says it was first shown (checked against its signature)."""
+    return read_stamp(time_field_of(response))
+
+
+def time_field_of(response):
+    return TIME_FIELD.search(response.content.decode()).group(1)
 
 
 def test_a_filled_trap_field_is_dropped_without_a_word(client, form):
@@ -55,7 +61,7 @@ def test_a_filled_trap_field_is_dropped_without_a_word(client, form):
 
 @pytest.mark.parametrize("sent", ["one second after it was shown", "without its time", "with a forged time"])
 def test_a_form_sent_too_fast_is_shown_again_with_what_was_typed(client, form, sent):
-    times = {"one second after it was shown": str(int(time.time()) - 1), "without its time": None,
+    times = {"one second after it was shown": shown(seconds_ago=1), "without its time": None,
              "with a forged time": "demain"}  # fmt: skip
     response = client.post(form["url"], form["data"](whf_time=times[sent]))
     page = response.content.decode()
@@ -66,26 +72,26 @@ def test_a_form_sent_too_fast_is_shown_again_with_what_was_typed(client, form, s
 
 
 def test_a_person_who_resends_a_held_back_form_a_little_later_is_recorded_once(client, form, monkeypatch):
-    first = client.post(form["url"], form["data"](whf_time=str(int(time.time()) - 1)))
+    first = client.post(form["url"], form["data"](whf_time=shown(seconds_ago=1)))
     assert not form["records"]().exists()
     later = time.time() + 4
     monkeypatch.setattr(time, "time", lambda: later)
-    client.post(form["url"], form["data"](whf_time=str(shown_at(first))))
+    client.post(form["url"], form["data"](whf_time=time_field_of(first)))
     assert form["records"]().count() == 1
 
 
 def test_a_form_shown_again_after_an_error_keeps_the_time_it_was_first_shown(client, form):
     first_shown = int(time.time()) - 40
-    response = client.post(form["url"], form["data"](consent="", whf_time=str(first_shown)))
+    response = client.post(form["url"], form["data"](consent="", whf_time=stamp(first_shown)))
     assert "Votre accord" in response.content.decode()
     assert shown_at(response) == first_shown
 
 
 def test_fixing_an_error_and_resending_within_a_second_is_recorded_once(client, form):
     """A person sends, is told to tick the consent box, ticks it and resends at once."""
-    error = client.post(form["url"], form["data"](consent="", whf_time=str(int(time.time()) - 30)))
+    error = client.post(form["url"], form["data"](consent="", whf_time=shown(seconds_ago=30)))
     assert not form["records"]().exists()
-    client.post(form["url"], form["data"](whf_time=str(shown_at(error))))
+    client.post(form["url"], form["data"](whf_time=time_field_of(error)))
     assert form["records"]().count() == 1
 
 
@@ -97,7 +103,7 @@ def test_a_new_form_is_stamped_with_the_time_it_is_shown(client, form):
 def test_a_stale_time_is_not_carried_over(client, form):
     """A page left open for more than a day starts a new clock rather than carry a time from long ago."""
     stale = int(time.time()) - 3 * 24 * 3600
-    response = client.post(form["url"], form["data"](consent="", whf_time=str(stale)))
+    response = client.post(form["url"], form["data"](consent="", whf_time=stamp(stale)))
     assert shown_at(response) >= int(time.time()) - 5
 
 

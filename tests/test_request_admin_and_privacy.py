@@ -134,7 +134,7 @@ def test_editors_erase_rather_than_delete_requests(editor_client, mentor_request
 def test_editors_cannot_create_requests_in_the_admin(editor_client, directory):
     assert f"{ADMIN}create/" not in editor_client.get(ADMIN).content.decode()
     response = editor_client.get(f"{ADMIN}create/")
-    assert response.status_code == 302 and response["Location"] == "/admin/"
+    assert response.status_code == 302 and response["Location"] == ADMIN  # the reason: test_request_admin_lockdown
 
 
 # --- Who sees personal data -----------------------------------------------------------------------

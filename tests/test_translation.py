@@ -356,7 +356,7 @@ def test_a_translated_challenge_is_listed_once_everywhere(
         assert re.findall(r'<option value="(\d+)"', form[form.index('name="challenge"') :].split("</select>")[0]) == [
             str(challenge.pk)
         ]
-    api = client.get("/api/v1/challenges/").json()
+    api = client.get("/api/v1/challenges/").json()["items"]
     assert [item["slug"] for item in api] == [challenge.slug]
     assert client.get(f"/api/v1/challenges/{challenge.slug}/mentors/").status_code == 200
     locations = re.findall(r"<loc>([^<]+)</loc>", client.get("/sitemap.xml").content.decode())

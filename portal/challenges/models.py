@@ -53,7 +53,7 @@ class ChallengeIndexPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        challenges = ChallengePage.objects.live().child_of(self.source_page)
+        challenges = ChallengePage.objects.live().public().child_of(self.source_page)
         form = ChallengeFilterForm(request.GET or None, challenges=challenges)
         filtered = form.filter(challenges).for_listing().order_by("title")
         shown = form.paginate(filtered, per_page=LISTING_PAGE_SIZE)
@@ -145,6 +145,7 @@ class ChallengePage(BasePage):
         context["source_page"] = source
         context["stories"] = languages.prefetch_translations(
             StoryPage.objects.live()
+            .public()
             .in_default_locale()
             .filter(related_challenges=source)
             .for_listing()
@@ -152,7 +153,7 @@ class ChallengePage(BasePage):
         )
         context["recommended_models"] = source.recommended_models_with_pages()
         context["matches"] = mentors_for_challenge(source)
-        context["mentor_directory"] = MentorIndexPage.objects.live().in_default_locale().first()
+        context["mentor_directory"] = MentorIndexPage.objects.live().public().in_default_locale().first()
         return context
 
     def recommended_models_with_pages(self):
@@ -162,6 +163,7 @@ class ChallengePage(BasePage):
         models_ = list(self.recommended_models.all())
         pages = (
             MentoringModelPage.objects.live()
+            .public()
             .in_default_locale()
             .filter(mentoring_model__in=[model.pk for model in models_])
         )
@@ -191,7 +193,7 @@ class StoryIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["stories"] = languages.prefetch_translations(
-            StoryPage.objects.live().child_of(self.source_page).for_listing().order_by("-first_published_at")
+            StoryPage.objects.live().public().child_of(self.source_page).for_listing().order_by("-first_published_at")
         )
         return context
 
@@ -276,6 +278,11 @@ class StoryPage(BasePage):
         related_ids = [challenge.pk for challenge in source.related_challenges.all()]
         context["source_page"] = source
         context["challenges"] = languages.prefetch_translations(
-            ChallengePage.objects.live().in_default_locale().filter(pk__in=related_ids).for_listing().order_by("title")
+            ChallengePage.objects.live()
+            .public()
+            .in_default_locale()
+            .filter(pk__in=related_ids)
+            .for_listing()
+            .order_by("title")
         )
         return context

@@ -1,10 +1,13 @@
 """The members' forms: the consent every one of them asks, a challenge proposal, a needs survey answer."""
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from portal.challenges.models import ChallengePage
 from portal.contributions.models import ChallengeProposal, NeedsSurveyResponse
-from portal.taxonomy.models import Theme
+from portal.taxonomy.forms import SuggestedThemesField, ThemesField, ThemeSuggestionsMixin
+from portal.taxonomy.models import MAX_SUGGESTIONS, MAX_THEME_LENGTH, MAX_THEMES, Theme
 
 
 def consent_field():
@@ -21,15 +24,28 @@ def add_consent(form):
 
 
 def catalogue_themes():
-    """The themes of the published challenges: the areas members choose from."""
-    return Theme.objects.filter(challenge_items__content_object__live=True).distinct().order_by("name")
+    """The themes of the published challenges anyone may read: the areas members choose from."""
+    challenges = ChallengePage.objects.live().public()
+    return Theme.objects.filter(challenge_items__content_object__in=challenges).distinct().order_by("name")
 
 
 MIN_TITLE, MIN_DESCRIPTION = 10, 30
 
 
-class ChallengeProposalForm(forms.ModelForm):
+class ChallengeProposalForm(ThemeSuggestionsMixin, forms.ModelForm):
     consent = consent_field()
+    themes = ThemesField(label=_("Themes"))
+    # The proposer's words are kept as sent (ChallengeProposal.new_themes) and stored as suggestions that
+    # editors approve: never themes by themselves.
+    new_themes = SuggestedThemesField(
+        label=_("Other themes"),
+        help_text=format_lazy(
+            _("If none above fits: up to {count}, comma-separated, {length} characters each."),
+            count=MAX_SUGGESTIONS,
+            length=MAX_THEME_LENGTH,
+        ),
+    )
+    suggestions_field = "new_themes"
 
     class Meta:
         model = ChallengeProposal
@@ -48,8 +64,6 @@ class ChallengeProposalForm(forms.ModelForm):
             "title": _("Your challenge, as a question"),
             "description": _("Describe it"),
             "example": _("A concrete example"),
-            "themes": _("Themes"),
-            "new_themes": _("Other themes"),
             "actor_type": _("Type of organisation"),
             "name": _("Your name"),
             "organisation": _("Your organisation"),
@@ -59,18 +73,17 @@ class ChallengeProposalForm(forms.ModelForm):
             "title": _("For example: “Comment m’engager dans l’open source ?”"),
             "description": _("Who meets it, why it matters, what you tried."),
             "example": _("Optional: a situation that shows the challenge."),
-            "new_themes": _("Comma-separated, if none above fits."),
             "email": _("Never published: we write to you when your challenge is online."),
         }
         widgets = {
             "description": forms.Textarea(attrs={"rows": 7, "maxlength": 4000}),
             "example": forms.Textarea(attrs={"rows": 4, "maxlength": 2000}),
-            "themes": forms.CheckboxSelectMultiple,
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["themes"].queryset = catalogue_themes()
+        self.set_vocabulary(catalogue_themes())
+        self.fields["themes"].help_text = format_lazy(_("Up to {max}."), max=MAX_THEMES)
         self.fields["actor_type"].required = True
         self.fields["actor_type"].empty_label = _("Choose…")
         self.fields["name"].widget.attrs["autocomplete"] = "name"
@@ -91,12 +104,6 @@ class ChallengeProposalForm(forms.ModelForm):
         if len(description) < MIN_DESCRIPTION:
             raise forms.ValidationError(_("Describe the challenge in at least 30 characters."))
         return description
-
-    def clean_new_themes(self):
-        names = [name.strip() for name in self.cleaned_data["new_themes"].split(",") if name.strip()]
-        if any(len(name) > 60 for name in names):
-            raise forms.ValidationError(_("A theme is a few words: 60 characters at most each."))
-        return ", ".join(names)
 
 
 class NeedsSurveyForm(forms.ModelForm):

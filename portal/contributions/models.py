@@ -1,6 +1,7 @@
 """What members send the programme: ideas (an editor-composed form page), challenge proposals and
 answers to the needs survey."""
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -16,6 +17,7 @@ from wagtail.search import index
 
 from wagtail_honeypot.models import HoneypotFormMixin
 
+from portal.contributions.form_builder import IdeaFormBuilder
 from portal.home import languages
 from portal.home.blocks import RICH_TEXT_FEATURES, BodyBlock
 from portal.home.models import BasePage
@@ -37,6 +39,7 @@ class IdeaFormPage(HoneypotFormMixin, AbstractEmailForm, BasePage):
     parent_page_types = ["home.HomePage", "home.StandardPage", "contributions.NeedsSurveyPage"]
     subpage_types = []
     landing_page_template = "contributions/idea_form_page_landing.html"
+    form_builder = IdeaFormBuilder
     # Its submissions and notification settings belong to one page: English visitors use the French form.
     translatable = False
 
@@ -107,7 +110,9 @@ class ChallengeProposal(models.Model):
     description = models.TextField(_("description"), max_length=4000)
     example = models.TextField(_("example"), max_length=2000, blank=True)
     themes = models.ManyToManyField("taxonomy.Theme", verbose_name=_("themes"), blank=True, related_name="+")
+    # The proposer's words, kept as sent; each became a ThemeSuggestion that editors approve or reject.
     new_themes = models.CharField(_("other themes"), max_length=200, blank=True)
+    theme_suggestions = GenericRelation("taxonomy.ThemeSuggestion")
     actor_type = models.ForeignKey(
         "taxonomy.ActorType", verbose_name=_("actor type"), null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -164,7 +169,7 @@ class NeedsSurveyPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["child_pages"] = languages.prefetch_translations(
-            self.source_page.get_children().live().specific().order_by("path")
+            self.source_page.get_children().live().public().specific().order_by("path")
         )
         return context
 

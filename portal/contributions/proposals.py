@@ -16,7 +16,6 @@ from django.utils.translation import gettext as _
 from portal.challenges.models import ChallengeIndexPage, ChallengePage
 from portal.contributions import notifications
 from portal.contributions.models import ChallengeProposal, ProposalStatus
-from portal.taxonomy.models import Theme
 
 
 class ProposalError(Exception):
@@ -87,10 +86,8 @@ def convert(proposal, user):
         example=paragraphs(proposal.example),
         live=False,
     )
-    themes = list(proposal.themes.all())
-    new_names = [name.strip() for name in proposal.new_themes.split(",") if name.strip()]
-    themes += Theme.objects.for_names(new_names)
-    page.themes.set(themes)
+    # The proposer's own words for themes are suggestions: only those an editor approved are themes by now.
+    page.themes.set(list(proposal.themes.all()))
     if proposal.actor_type:
         page.actor_types.set([proposal.actor_type])
     index.add_child(instance=page)

@@ -2,7 +2,14 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
 
-from portal.admin_actions import ActionButtonHelper, EditorsModelAdmin, SubmittedOnlyPermissionHelper, action_url
+from portal.admin_actions import (
+    ActionButtonHelper,
+    EditorsModelAdmin,
+    RefusedCreateView,
+    RefusedEditView,
+    SubmittedOnlyPermissionHelper,
+    action_url,
+)
 from portal.contributions.admin_views import ACTION_LABELS, NeedsIndexView, ProposalActionView
 from portal.contributions.models import ChallengeProposal, NeedsSurveyResponse, ProposalStatus
 
@@ -56,6 +63,17 @@ class ChallengeProposalAdmin(EditorsModelAdmin):
     export_filename = "propositions-de-defis"
     permission_helper_class = SubmittedOnlyPermissionHelper
     button_helper_class = ProposalButtonHelper
+    # A proposal changes only through proposals.py (review, refuse, merge, draft challenge): the raw form would
+    # set a status without its challenge. Deleting stays possible: it is how spam and a proposer's data go.
+    create_view_class = RefusedCreateView
+    edit_view_class = RefusedEditView
+    refusals = {
+        "create": _("Challenge proposals are sent by members from the public form: they are not created here."),
+        "edit": _(
+            "A proposal is not edited directly: its actions (Create a draft challenge, Merge into a challenge, "
+            "Put under review, Refuse) keep it in step with the catalogue."
+        ),
+    }
 
     def get_admin_urls_for_registration(self):
         return (*super().get_admin_urls_for_registration(), action_url(self, "action", ProposalActionView))

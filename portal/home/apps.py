@@ -6,3 +6,8 @@ class HomeConfig(AppConfig):
     name = "portal.home"
     label = "home"
     verbose_name = _("Site and programme")
+
+    def ready(self):
+        from portal.spreadsheets import make_csv_exports_safe
+
+        make_csv_exports_safe()

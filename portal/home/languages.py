@@ -103,7 +103,7 @@ def prefetch_translations(pages):
         return pages
     found = {}
     for model, keys in wanted.items():
-        translations = model.objects.live().filter(locale_id=target, translation_key__in=keys)
+        translations = model.objects.live().public().filter(locale_id=target, translation_key__in=keys)
         found |= {translated.translation_key: translated for translated in translations}
     for page in pages:
         if isinstance(page, Page):

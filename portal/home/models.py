@@ -3,6 +3,8 @@ three mentoring models, the wiki page, and the editable site settings."""
 
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Length, Substr
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
@@ -11,7 +13,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
@@ -43,6 +45,14 @@ def searchable_texts(obj, search_fields):
 
 
 class BasePageQuerySet(PageQuerySet):
+    def public(self):
+        """Wagtail's `public()`: without the pages that a view restriction (password, login, groups) on
+        themselves or an ancestor keeps from some visitors. Every public list, menu, form choice, feed
+        and the API use it beside `live()`. Wagtail's reads every restriction in a query of its own
+        first; this one asks in the list's own query (a page whose path starts with a restricted one's)."""
+        restricted = PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path")))
+        return self.exclude(Exists(restricted))
+
     def in_default_locale(self):
         """The French pages only: lists show each page once, in the visitor's language (languages.py)."""
         return self.filter(locale__language_code=languages.default_language())
@@ -184,25 +194,26 @@ class HomePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         home = self.source_page  # the French tree: a translated home lists the same pages
         context["actor_type_choices"] = ActorTypeCode.choices
-        context["challenge_index"] = ChallengeIndexPage.objects.live().child_of(home).first()
-        context["story_index"] = StoryIndexPage.objects.live().child_of(home).first()
-        context["mentor_directory"] = MentorIndexPage.objects.live().child_of(home).first()
+        context["challenge_index"] = ChallengeIndexPage.objects.live().public().child_of(home).first()
+        context["story_index"] = StoryIndexPage.objects.live().public().child_of(home).first()
+        context["mentor_directory"] = MentorIndexPage.objects.live().public().child_of(home).first()
         context["mentoring_models"] = languages.prefetch_translations(
-            MentoringModelPage.objects.live().descendant_of(home).in_model_order()
+            MentoringModelPage.objects.live().public().descendant_of(home).in_model_order()
         )
+        # Ids, not pages: in a preview the chosen challenges are in memory (modelcluster) and compare ids.
+        shown = ChallengePage.objects.live().public().values_list("pk", flat=True)
         featured = [
             item.challenge
-            for item in home.featured_challenges.select_related("challenge").prefetch_related(
-                "challenge__themes", "challenge__recommended_models"
-            )
-            if item.challenge.live
+            for item in home.featured_challenges.filter(challenge__in=shown)
+            .select_related("challenge")
+            .prefetch_related("challenge__themes", "challenge__recommended_models")
         ]
         context["featured_challenges"] = featured or list(
-            ChallengePage.objects.live().descendant_of(home).for_listing().order_by("-first_published_at")[:3]
+            ChallengePage.objects.live().public().descendant_of(home).for_listing().order_by("-first_published_at")[:3]
         )
         languages.prefetch_translations(context["featured_challenges"])
         context["latest_stories"] = languages.prefetch_translations(
-            StoryPage.objects.live().descendant_of(home).for_listing().order_by("-first_published_at")[:3]
+            StoryPage.objects.live().public().descendant_of(home).for_listing().order_by("-first_published_at")[:3]
         )
         return context
 
@@ -239,7 +250,7 @@ class ProgrammePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["mentoring_models"] = languages.prefetch_translations(
-            MentoringModelPage.objects.live().child_of(self.source_page).in_model_order()
+            MentoringModelPage.objects.live().public().child_of(self.source_page).in_model_order()
         )
         return context
 
@@ -399,10 +410,14 @@ class MentoringModelPage(BasePage):
         context["mentoring_model"] = source.mentoring_model
         if model_id:
             context["suited_challenges"] = languages.prefetch_translations(
-                ChallengePage.objects.live().in_default_locale().filter(recommended_models=model_id).order_by("title")
+                ChallengePage.objects.live()
+                .public()
+                .in_default_locale()
+                .filter(recommended_models=model_id)
+                .order_by("title")
             )
             context["stories"] = languages.prefetch_translations(
-                StoryPage.objects.live().in_default_locale().filter(mentoring_model=model_id).order_by("path")
+                StoryPage.objects.live().public().in_default_locale().filter(mentoring_model=model_id).order_by("path")
             )
         return context
 

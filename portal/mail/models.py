@@ -6,11 +6,15 @@ from django.utils.translation import gettext_lazy as _
 
 
 class OutgoingEmailQuerySet(models.QuerySet):
-    def due(self, now=None):
-        """Unsent emails whose next attempt has come, and that have attempts left."""
+    def pending(self):
+        """Neither sent nor given up, with attempts left."""
         from portal.mail.outbox import MAX_ATTEMPTS
 
-        return self.filter(sent_at__isnull=True, next_attempt_at__lte=now or timezone.now(), attempts__lt=MAX_ATTEMPTS)
+        return self.filter(sent_at__isnull=True, failed_at__isnull=True, attempts__lt=MAX_ATTEMPTS)
+
+    def due(self, now=None):
+        """Pending emails whose next attempt has come."""
+        return self.pending().filter(next_attempt_at__lte=now or timezone.now())
 
 
 class OutgoingEmail(models.Model):
@@ -22,6 +26,8 @@ class OutgoingEmail(models.Model):
     next_attempt_at = models.DateTimeField(_("next attempt"), default=timezone.now)
     last_error = models.CharField(_("last error"), max_length=500, blank=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    # Given up: an error that no retry can fix, or the last attempt failed (last_error says why).
+    failed_at = models.DateTimeField(_("given up"), null=True, blank=True)
 
     objects = OutgoingEmailQuerySet.as_manager()
 

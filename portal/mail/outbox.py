@@ -4,11 +4,17 @@
 delivery in that transaction too (django-tasks: the database backend and its worker in production, so
 the email and its task are committed or rolled back together; immediate in dev and tests).
 When the mail server refuses or is down, the email stays queued: `manage.py send_queued_emails` (cron)
-retries it with a growing delay, up to MAX_ATTEMPTS. Sent emails lose their body: the queue is not an
-archive of people's messages.
+retries it with a growing delay, up to MAX_ATTEMPTS, then gives up (`failed_at`). An email that can never
+be sent as it is (a header with a newline, an address that cannot be parsed) is given up at once: retrying
+it would fail the same way. Sent emails lose their body: the queue is not an archive of people's messages.
+
+Subjects are cleaned here, whoever builds them: they often carry what a visitor typed (a proposal's
+title, an applicant's name), and a newline in a header makes Django refuse the whole email.
 """
 
 import logging
+import re
+import unicodedata
 from datetime import timedelta
 
 from django.conf import settings
@@ -24,6 +30,13 @@ logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 8
 FIRST_RETRY_DELAY = timedelta(minutes=5)  # then doubled at each attempt: about 21 hours in all
+MAX_SUBJECT_LENGTH = 200
+LINE_BREAKING = {"Cc", "Zl", "Zp"}  # control characters (\r, \n, \t…), line and paragraph separators
+# Raised while Django builds the message, before the mail server is asked: the same email fails the same
+# way on every attempt. BadHeaderError (a newline in a header) is a ValueError, as is the "Invalid
+# address" of an address that cannot be parsed. A mail server's refusals are retried (within
+# MAX_ATTEMPTS): a misconfigured relay refuses every email with the same permanent-looking codes.
+PERMANENT_ERRORS = (ValueError,)
 
 
 def absolute(path):
@@ -31,35 +44,53 @@ def absolute(path):
     return settings.SITE_BASE_URL.rstrip("/") + path
 
 
+def clean_subject(subject):
+    """`subject` on one line: line breaks, tabs and other control characters become spaces, runs of spaces
+    one space (no-break spaces stay: French typography); cut to MAX_SUBJECT_LENGTH characters, an
+    ellipsis saying so."""
+    text = "".join(" " if unicodedata.category(character) in LINE_BREAKING else character for character in str(subject))
+    text = re.sub(" {2,}", " ", text).strip()
+    if len(text) > MAX_SUBJECT_LENGTH:
+        text = text[: MAX_SUBJECT_LENGTH - 1].rstrip() + "…"
+    return text
+
+
 def send(subject, template, context, recipients):
     """Queue one email to `recipients`, rendered now from `template` (plain text)."""
-    recipients = sorted({address for address in recipients if address})
+    recipients = sorted({address.strip() for address in recipients if address and address.strip()})
     if not recipients:
         return None
     body = engines["email"].get_template(template).render({**context, "site_url": settings.SITE_BASE_URL})
-    email = OutgoingEmail.objects.create(subject=str(subject)[:250], body=body, recipients=recipients)
+    email = OutgoingEmail.objects.create(subject=clean_subject(subject), body=body, recipients=recipients)
     deliver_email.enqueue(email.pk)
     return email
 
 
 @task()
 def deliver_email(email_id):
-    email = OutgoingEmail.objects.filter(pk=email_id, sent_at__isnull=True).first()
+    email = OutgoingEmail.objects.pending().filter(pk=email_id).first()
     if email is not None:
         deliver(email)
 
 
 def deliver(email):
-    """Try to send one queued email now; on failure, schedule the next attempt. Never raises."""
+    """Try to send one queued email now; on failure, schedule the next attempt, or give up when the error
+    is permanent or the attempts are spent. Never raises."""
     email.attempts += 1
     try:
-        send_mail(email.subject, email.body, settings.DEFAULT_FROM_EMAIL, email.recipients)
+        # Cleaned again for the emails queued before subjects were cleaned on the way in.
+        send_mail(clean_subject(email.subject), email.body, settings.DEFAULT_FROM_EMAIL, email.recipients)
     except Exception as error:
         email.last_error = f"{type(error).__name__}: {error}"[:500]
-        email.next_attempt_at = timezone.now() + FIRST_RETRY_DELAY * 2 ** (email.attempts - 1)
-        email.save(update_fields=["attempts", "last_error", "next_attempt_at"])
-        log = logger.error if email.attempts >= MAX_ATTEMPTS else logger.warning
-        log("Email %s not sent (attempt %s of %s): %s", email.pk, email.attempts, MAX_ATTEMPTS, email.last_error)
+        if isinstance(error, PERMANENT_ERRORS) or email.attempts >= MAX_ATTEMPTS:
+            email.failed_at = timezone.now()
+            logger.error("Email %s given up after %s attempt(s): %s", email.pk, email.attempts, email.last_error)
+        else:
+            email.next_attempt_at = timezone.now() + FIRST_RETRY_DELAY * 2 ** (email.attempts - 1)
+            logger.warning(
+                "Email %s not sent (attempt %s of %s): %s", email.pk, email.attempts, MAX_ATTEMPTS, email.last_error
+            )
+        email.save(update_fields=["attempts", "last_error", "next_attempt_at", "failed_at"])
         return False
     email.sent_at = timezone.now()
     email.body = ""
@@ -69,14 +100,14 @@ def deliver(email):
 
 
 def send_due():
-    """Retry every queued email whose time has come; (sent, still waiting)."""
-    sent = failed = 0
+    """Retry every queued email whose time has come; (sent, still waiting). Those given up are not waiting."""
+    sent = waiting = 0
     for email in OutgoingEmail.objects.due():
         if deliver(email):
             sent += 1
-        else:
-            failed += 1
-    return sent, failed
+        elif email.failed_at is None:
+            waiting += 1
+    return sent, waiting
 
 
 def forget(address):

@@ -1,64 +1,50 @@
-"""The mentor's own space: apply, confirm the address, accept an invitation, keep the profile current.
+"""The mentor's own space: apply, confirm the address by choosing a password, accept an invitation, keep
+the profile current.
 
 A mentor only ever reaches their own profile, through their session: no address here takes another
 mentor's id or slug.
 """
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
+from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import SetPasswordForm
 from django.contrib.auth.views import PasswordResetConfirmView
 from django.core import signing
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse, reverse_lazy
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from portal.form_protection import flooded
+from portal.form_protection import Verdict, flooded, hold_back, honeypot_verdict
 from portal.home.models import CharterPage
-from portal.mentors import lifecycle, notifications
+from portal.mentors import applications, lifecycle, notifications
 from portal.mentors.forms import CharterAcceptanceForm, MentorApplicationForm, MentorProfileForm
-from portal.mentors.models import MentorProfile, MentorStatus
+from portal.mentors.models import MentorProfile
+
+# Who logs in a person who just chose their password: Django's own backend (django-axes' only counts failures).
+LOGIN_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
 def apply(request):
     charter = CharterPage.current()
     form = MentorApplicationForm(request.POST or None, request.FILES or None)
-    too_many = _("Too many applications were sent from here or for this address: try again in an hour.")
-    if request.method == "POST" and flooded(
-        request, form, "mentor-application", request.POST.get("contact_email"), too_many
-    ):
-        return TemplateResponse(request, "mentors/apply.html", {"form": form, "charter": charter}, status=429)
-    if request.method == "POST" and form.is_valid():
-        email = form.cleaned_data["contact_email"]
-        existing = MentorProfile.objects.filter(contact_email__iexact=email).first()
-        if existing or get_user_model().objects.filter(username__iexact=email).exists():
-            notifications.send_already_registered(email)
-        else:
-            create_application(form, charter)
-        return redirect("mentors:application-sent")
-    return TemplateResponse(request, "mentors/apply.html", {"form": form, "charter": charter})
-
-
-@transaction.atomic
-def create_application(form, charter):
-    email = form.cleaned_data["contact_email"]
-    user = get_user_model().objects.create_user(
-        username=email, email=email, password=form.cleaned_data["password1"], is_active=False
-    )
-    mentor = form.save(commit=False)
-    mentor.user = user
-    mentor.status = MentorStatus.DRAFT
-    if charter:
-        mentor.charter_version = charter.version
-        mentor.charter_accepted_at = timezone.now()
-    mentor.save()
-    form.save_m2m()
-    notifications.send_confirmation(mentor)
-    return mentor
+    context = {"form": form, "charter": charter}
+    if request.method == "POST":
+        verdict = honeypot_verdict(request)
+        if verdict is Verdict.BOT:
+            return redirect("mentors:application-sent")  # nothing stored, nothing to tell it
+        if verdict is Verdict.HURRIED:
+            hold_back(form)
+            return TemplateResponse(request, "mentors/apply.html", context)
+        too_many = _("Too many applications were sent from here or for this address: try again in an hour.")
+        if flooded(request, form, "mentor-application", request.POST.get("contact_email"), too_many):
+            return TemplateResponse(request, "mentors/apply.html", context, status=429)
+        if form.is_valid():
+            applications.receive(form, charter)
+            return redirect("mentors:application-sent")
+    return TemplateResponse(request, "mentors/apply.html", context)
 
 
 def application_sent(request):
@@ -66,15 +52,35 @@ def application_sent(request):
 
 
 def confirm_email(request, token):
+    """The emailed link of an application. Opening it shows a form and changes nothing (a mail scanner may
+    open it); the person who reads the mail chooses a password there, which proves the address and opens
+    the account. Once used, the link is spent."""
     try:
         mentor_id, email = notifications.read_confirmation_token(token)
-        mentor = MentorProfile.objects.get(pk=mentor_id, contact_email=email)
+        mentor = MentorProfile.objects.select_related("user").get(pk=mentor_id, contact_email=email)
     except signing.SignatureExpired:
         return invalid_link(request, _("This link has expired. Apply again, or write to the programme team."))
     except (signing.BadSignature, MentorProfile.DoesNotExist):
         return invalid_link(request, _("This link is not valid. Check that you copied it whole."))
-    lifecycle.confirm_email(mentor)
-    return TemplateResponse(request, "mentors/email_confirmed.html", {"mentor": mentor})
+    if mentor.email_confirmed_at:
+        return invalid_link(request, _("This link was already used: your address is confirmed. Log in."))
+    if not applications.is_unconfirmed_application(mentor):
+        return invalid_link(request, _("This link is not valid. Check that you copied it whole."))
+    form = SetPasswordForm(mentor.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        lifecycle.confirm_email(mentor)
+        login(request, mentor.user, backend=LOGIN_BACKEND)
+        messages.success(
+            request,
+            _(
+                "Thank you, %(name)s: your address is confirmed. The programme team reviews every new profile "
+                "before publishing it; you will receive an email then."
+            )
+            % {"name": mentor.full_name},
+        )
+        return redirect("mentors:me")
+    return TemplateResponse(request, "mentors/confirm_email.html", {"form": form, "mentor": mentor})
 
 
 def invalid_link(request, message):
@@ -87,6 +93,7 @@ class InvitationView(PasswordResetConfirmView):
     template_name = "mentors/invitation.html"
     success_url = reverse_lazy("mentors:me")
     post_reset_login = True
+    post_reset_login_backend = LOGIN_BACKEND
 
     def form_valid(self, form):
         response = super().form_valid(form)

@@ -1,14 +1,20 @@
 """Public JSON about mentors: published profiles, public fields only (never an email)."""
 
+from typing import Literal
+
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
 from ninja import Field, Query, Router, Schema, Status
+from ninja.errors import ValidationError
+from ninja.pagination import paginate
 
+from portal.api_common import ErrorOut, MessageOut, PageNumbers, Serialised
 from portal.mentors.directory import ACCEPTING, EVERYONE, MAX_QUERY_LENGTH, DirectoryForm, matching_ids
 from portal.mentors.forms import MAX_NEED_LENGTH
 from portal.mentors.matching import mentors_for_text
 from portal.mentors.models import MentorIndexPage, MentorProfile
+from portal.taxonomy.models import ActorTypeCode, LanguageCode, MentoringModelCode, Region
 
 router = Router(tags=["mentors"])
 
@@ -27,19 +33,19 @@ class MentorOut(Schema):
     accepting: bool
 
 
+def code_of(vocabulary):
+    """A closed vocabulary as a parameter type: one of its codes, or "" for any. The schema lists them."""
+    return Literal[("", *vocabulary.values)]
+
+
 class MentorFilters(Schema):
     q: str = Field("", max_length=MAX_QUERY_LENGTH, description="Words of names, headlines, biographies, themes")
-    theme: str = Field("", description="A theme slug, e.g. open-source")
-    model: str = Field("", description="culture-shift, peer-to-peer or agility")
-    actor_type: str = Field("", description="collectivite, industrie, startup, laboratoire or ecole")
-    language: str = Field("", description="A language code, e.g. fr")
-    region: str = Field("", description="A region code, e.g. bretagne")
+    theme: str = Field("", description="A theme slug, e.g. open-source; a theme no mentor has matches nobody")
+    model: code_of(MentoringModelCode) = Field("", description="A mentoring model")
+    actor_type: code_of(ActorTypeCode) = Field("", description="An actor type")
+    language: code_of(LanguageCode) = Field("", description="A language code")
+    region: code_of(Region) = Field("", description="A region code")
     accepting: bool | None = Field(None, description="true (default): only mentors accepting requests")
-
-
-class ErrorOut(Schema):
-    detail: str
-    errors: dict[str, list[str]]
 
 
 def serialise(mentor, directory):
@@ -58,18 +64,27 @@ def serialise(mentor, directory):
     )
 
 
-@router.get("/", response={200: list[MentorOut], 422: ErrorOut}, summary="Search published mentors")
+@router.get("/", response={200: list[MentorOut], 422: ErrorOut}, summary="Search published mentors, a page at a time")
+@paginate(PageNumbers)
 def list_mentors(request: HttpRequest, filters: Query[MentorFilters]):
     data = filters.dict(exclude={"accepting"})
     data["availability"] = EVERYONE if filters.accepting is False else ACCEPTING
     form = DirectoryForm(data)
-    if not form.is_valid():
-        errors = {name: [_("Unknown value: “%(value)s”.") % {"value": data[name]}] for name in form.errors}
-        return Status(422, {"detail": _("Invalid parameters."), "errors": errors})
-    ids = matching_ids(form.criteria())
-    by_id = MentorProfile.objects.for_listing().in_bulk(ids)
     directory = MentorIndexPage.objects.live().in_default_locale().first()
-    return Status(200, [serialise(by_id[pk], directory) for pk in ids])
+
+    def load(ids):
+        by_id = MentorProfile.objects.for_listing().in_bulk(ids)
+        return [serialise(by_id[pk], directory) for pk in ids]
+
+    if "theme" in form.errors:
+        # Themes are an open vocabulary (editors add them): one that no published mentor has matches nobody.
+        return Serialised([], load)
+    if form.errors:
+        # The schema lists the other vocabularies' codes; this guards against an entry removed since.
+        raise ValidationError(
+            [{"loc": ("query", name), "type": "unknown_value", "input": data[name]} for name in form.errors]
+        )
+    return Serialised(matching_ids(form.criteria()), load)
 
 
 class MatchOut(Schema):
@@ -88,7 +103,14 @@ class MatchResults(Schema):
 
 
 class MatchIn(Schema):
-    text: str = Field(..., min_length=1, max_length=MAX_NEED_LENGTH, description="The problem, in a few sentences")
+    text: str = Field(
+        ...,
+        min_length=1,
+        max_length=MAX_NEED_LENGTH,
+        description="The problem, in a few sentences (not only spaces)",
+        # Documented for clients; the view refuses blank text itself, with a clearer message than a pattern's.
+        json_schema_extra={"pattern": r"\S"},
+    )
     limit: int = Field(10, ge=1, le=50)
 
 
@@ -112,7 +134,9 @@ def serialise_matches(matches):
 matching_router = Router(tags=["matching"])
 
 
-@matching_router.post("/", response={200: MatchResults, 422: ErrorOut}, summary="Mentors for a free-text problem")
+@matching_router.post(
+    "/", response={200: MatchResults, 400: MessageOut, 422: ErrorOut}, summary="Mentors for a free-text problem"
+)
 def match_text(request: HttpRequest, payload: MatchIn):
     if not payload.text.strip():
         return Status(422, {"detail": _("Invalid parameters."), "errors": {"text": [_("The text is empty.")]}})

@@ -28,7 +28,7 @@ from django.utils.translation import gettext_lazy as _
 from portal.home.languages import FrenchLabelsSelect
 from portal.mentors.matching import order_by_relevance
 from portal.mentors.models import MentorProfile, can_take_requests
-from portal.taxonomy.forms import FacetField, in_french_order, with_count
+from portal.taxonomy.forms import FacetField, RegionFacetField, in_french_order, with_count
 from portal.taxonomy.models import ActorType, Language, MentoringModel, Region, Theme
 from search.forms import MAX_QUERY_LENGTH
 from search.query import plain_words
@@ -68,7 +68,7 @@ class DirectoryForm(forms.Form):
     model = FacetField(_("Mentoring model"))
     actor_type = FacetField(_("Actor type"))
     language = FacetField(_("Language"))
-    region = FacetField(_("Region"))
+    region = RegionFacetField(_("Region"))
     availability = FacetField(
         _("Availability"), choices=[(ACCEPTING, _("Accepting requests")), (EVERYONE, _("All mentors"))]
     )

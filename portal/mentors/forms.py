@@ -1,27 +1,23 @@
 """Forms a mentor fills in: the application and their own profile."""
 
 from django import forms
-from django.contrib.auth import get_user_model, password_validation
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.images import get_image_model
-from wagtail.images.fields import WagtailImageField
-
+from portal.mentors import photos
 from portal.mentors.models import MentorProfile
-from portal.taxonomy.models import Region
+from portal.taxonomy.forms import SuggestedThemesField, ThemesField, ThemeSuggestionsMixin
+from portal.taxonomy.models import MAX_SUGGESTIONS, MAX_THEME_LENGTH, MAX_THEMES, Region, Theme
+from portal.taxonomy.suggestions import pending_for
 
 
 def photo_field():
     """Wagtail's image field writes its help text (formats, size limit) and error messages in the language
-    active when it is built, and replaces any help text given to it: built with each form, it speaks the
-    reader's language."""
-    field = WagtailImageField(label=_("Photo"), required=False)
-    field.help_text = format_lazy("{} {}", _("Optional. A portrait, shown on your public profile."), field.help_text)
-    return field
+    active when it is built: built with each form, it speaks the reader's language."""
+    return photos.PhotoField(label=_("Photo"), required=False)
 
 
-class MentorProfileForm(forms.ModelForm):
+class MentorProfileForm(ThemeSuggestionsMixin, forms.ModelForm):
     class Meta:
         model = MentorProfile
         fields = [
@@ -46,10 +42,39 @@ class MentorProfileForm(forms.ModelForm):
             "bio": forms.Textarea(attrs={"rows": 8}),
         }
 
-    photo_file = WagtailImageField(label=_("Photo"), required=False)
+    photo_file = photos.PhotoField(label=_("Photo"), required=False)
+    themes = ThemesField(
+        label=_("Expertise themes"),
+        help_text=format_lazy(
+            _("Tick up to {max} themes of the list, the same themes as the challenges."), max=MAX_THEMES
+        ),
+    )
+    suggested_themes = SuggestedThemesField(
+        label=_("Suggest new themes"),
+        help_text=format_lazy(
+            _(
+                "If a theme you know is missing from the list: up to {count}, comma-separated, {length} characters "
+                "each. The programme team reviews them before they appear on your profile."
+            ),
+            count=MAX_SUGGESTIONS,
+            length=MAX_THEME_LENGTH,
+        ),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # The whole vocabulary: only editors, imports and approved suggestions add to it.
+        self.set_vocabulary(Theme.objects.all())
+        waiting = list(pending_for(self.instance).values_list("name", flat=True))
+        if waiting:
+            self.fields["suggested_themes"].help_text = format_lazy(
+                "{} {}",
+                self.fields["suggested_themes"].help_text,
+                _("Awaiting review: %(names)s.") % {"names": ", ".join(waiting)},
+            )
+        names = [name for name in self.fields if name != "suggested_themes"]
+        names.insert(names.index("themes") + 1, "suggested_themes")
+        self.order_fields(names)
         self.fields["photo_file"] = photo_field()
         self.fields["mentoring_models"].required = True
         self.fields["languages"].required = True
@@ -65,9 +90,8 @@ class MentorProfileForm(forms.ModelForm):
     def save(self, commit=True):
         mentor = super().save(commit=False)
         if self.cleaned_data.get("photo_file"):
-            photo = get_image_model()(title=mentor.full_name, file=self.cleaned_data["photo_file"])
-            photo.save()
-            mentor.photo = photo
+            # The old photo, if any, is deleted once the profile is saved with the new one (photos.py).
+            mentor.photo = photos.new_photo(mentor, self.cleaned_data["photo_file"])
         if commit:
             mentor.save()
             self.save_m2m()
@@ -75,18 +99,15 @@ class MentorProfileForm(forms.ModelForm):
 
 
 class MentorApplicationForm(MentorProfileForm):
+    """No password here: it is chosen from the emailed link, once the address is proven (applications.py)."""
+
     contact_email = forms.EmailField(
         label=_("Email address"),
-        help_text=_("Your login. Never shown publicly; shared with a mentee only once you accept."),
-    )
-    password1 = forms.CharField(
-        label=_("Password"),
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text=password_validation.password_validators_help_text_html,
-    )
-    password2 = forms.CharField(
-        label=_("Password again"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+        max_length=150,  # it becomes the account's user name (Django's User.username)
+        help_text=_(
+            "Your login. Never shown publicly; shared with a mentee only once you accept. We will send you a "
+            "link there to choose your password."
+        ),
     )
     accept_charter = forms.BooleanField(
         label=_("I have read and I accept the ethics charter of the programme."),
@@ -100,25 +121,8 @@ class MentorApplicationForm(MentorProfileForm):
     def clean_contact_email(self):
         return self.cleaned_data["contact_email"].lower()
 
-    def clean(self):
-        cleaned = super().clean()
-        password1, password2 = cleaned.get("password1"), cleaned.get("password2")
-        if password1 and password2 and password1 != password2:
-            self.add_error("password2", _("The two passwords differ."))
-        elif password1:
-            user = get_user_model()(username=cleaned.get("contact_email", ""), email=cleaned.get("contact_email", ""))
-            try:
-                password_validation.validate_password(password1, user)
-            except forms.ValidationError as error:
-                self.add_error("password1", error)
-        # A person who got another field wrong keeps the password they chose; a refused one is typed again.
-        keep = "password1" not in self.errors and "password2" not in self.errors
-        for name in ("password1", "password2"):
-            self.fields[name].widget.render_value = keep
-        return cleaned
-
     def validate_unique(self):
-        """An address already known is handled by the view without saying so (no account probing)."""
+        """An address already known is handled without saying so (no account probing): applications.receive."""
 
 
 class CharterAcceptanceForm(forms.Form):

@@ -22,6 +22,7 @@ from portal.taxonomy.models import (
     MentoringModelCode,
     Region,
     Theme,
+    region_code,
 )
 
 COLUMNS = [
@@ -63,8 +64,13 @@ class MentorRowForm(forms.Form):
         return vocabulary_codes(self.cleaned_data["languages"] or "fr", LanguageCode.values, message)
 
     def clean_region(self):
-        message = _("unknown region “%(value)s” (expected: %(choices)s)")
-        return vocabulary_codes(self.cleaned_data["region"], Region.values, message, many=False)
+        code = region_code(self.cleaned_data["region"])
+        if code is None:
+            raise forms.ValidationError(
+                _("unknown region “%(value)s” (expected: %(choices)s)"),
+                params={"value": self.cleaned_data["region"], "choices": ", ".join(Region.values)},
+            )
+        return code
 
     def clean_expertise(self):
         return split_list(self.cleaned_data["expertise"])

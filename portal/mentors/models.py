@@ -1,6 +1,7 @@
 """Mentors' profiles and the public directory page that lists them."""
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -135,6 +136,8 @@ class MentorProfile(index.Indexed, models.Model):
     # Token counts per field for matching (portal/mentors/relevance.py), kept current on every save and
     # change of themes; `manage.py refresh_matching` rebuilds them all.
     matching_vector = models.JSONField(_("matching vector"), default=dict, blank=True, editable=False)
+    # Themes the mentor suggested beyond the vocabulary, awaiting an editor (deleted with the profile).
+    theme_suggestions = GenericRelation("taxonomy.ThemeSuggestion")
 
     objects = MentorProfileQuerySet.as_manager()
 

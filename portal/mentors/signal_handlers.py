@@ -1,9 +1,10 @@
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
 from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished
 
+from portal.mentors import photos
 from portal.mentors.matching import forget_cached_matches
 from portal.mentors.models import MentorProfile
 from portal.taxonomy.models import Equivalence
@@ -30,6 +31,20 @@ def vocabulary_changed(sender, **kwargs):
     transaction.on_commit(refresh_matching_task.enqueue)
 
 
+def photo_before_save(sender, instance, update_fields=None, raw=False, **kwargs):
+    if not raw:
+        photos.remember_state(instance, update_fields)
+
+
+def photo_after_save(sender, instance, raw=False, **kwargs):
+    if not raw:
+        photos.apply_rules(instance)
+
+
+def photo_after_delete(sender, instance, **kwargs):
+    photos.mentor_deleted(instance)
+
+
 def register_signal_handlers():
     from portal.home.models import CharterPage
 
@@ -42,6 +57,10 @@ def register_signal_handlers():
     # Saving a profile also follows every request's change of status (capacity is stored on it).
     post_save.connect(profile_changed, sender=MentorProfile, dispatch_uid="mentors.matches.saved")
     post_delete.connect(profile_changed, sender=MentorProfile, dispatch_uid="mentors.matches.deleted")
+    # One photo per mentor, out of reach while the profile is not public (photos.py).
+    pre_save.connect(photo_before_save, sender=MentorProfile, dispatch_uid="mentors.photo.before_save")
+    post_save.connect(photo_after_save, sender=MentorProfile, dispatch_uid="mentors.photo.after_save")
+    post_delete.connect(photo_after_delete, sender=MentorProfile, dispatch_uid="mentors.photo.deleted")
     post_save.connect(vocabulary_changed, sender=Equivalence, dispatch_uid="mentors.vocabulary.saved")
     post_delete.connect(vocabulary_changed, sender=Equivalence, dispatch_uid="mentors.vocabulary.deleted")
     for signal in (page_published, page_unpublished):

@@ -43,6 +43,10 @@ class MentorRequestForm(forms.ModelForm):
         }
         help_texts = {
             "requester_email": _("Shared with the mentor only if they accept your request."),
+            "organisation": _(
+                "Optional. The mentor reads it with your request, before answering, as they read the type of "
+                "organisation: leave it empty if you prefer."
+            ),
             "challenge": _("A challenge of the catalogue, or none if yours is not listed."),
             "participants": _("For group mentoring (Agility): how many people take part."),
             "message": _("What you hope to work on, your context, your availability."),
@@ -64,7 +68,7 @@ class MentorRequestForm(forms.ModelForm):
         self.fields["organisation"].widget.attrs["autocomplete"] = "organization"
         self.fields["actor_type"].required = True
         self.fields["actor_type"].empty_label = _("Choose…")
-        self.fields["challenge"].queryset = ChallengePage.objects.live().in_default_locale().order_by("title")
+        self.fields["challenge"].queryset = ChallengePage.objects.live().public().in_default_locale().order_by("title")
         self.fields["challenge"].empty_label = _("My challenge is not in the catalogue")
         self.fields["mentoring_model"].queryset = mentor.mentoring_models.all()
         self.fields["mentoring_model"].empty_label = _("No preference")

@@ -21,11 +21,19 @@ class RequestStatus(models.TextChoices):
     EXPIRED = "expired", _("Expired")
     WITHDRAWN = "withdrawn", _("Withdrawn")
     COMPLETED = "completed", _("Completed")
+    # The mentor was paused or archived before answering: the requester is offered other mentors.
+    UNAVAILABLE = "unavailable", _("Mentor unavailable")
 
 
 # Open: the mentor has not answered yet, or the mentorship is under way.
 OPEN_STATUSES = (RequestStatus.NEW, RequestStatus.ACCEPTED)
-CLOSED_STATUSES = (RequestStatus.DECLINED, RequestStatus.EXPIRED, RequestStatus.WITHDRAWN, RequestStatus.COMPLETED)
+CLOSED_STATUSES = (
+    RequestStatus.DECLINED,
+    RequestStatus.EXPIRED,
+    RequestStatus.WITHDRAWN,
+    RequestStatus.COMPLETED,
+    RequestStatus.UNAVAILABLE,
+)
 
 
 class MentoringFormat(models.TextChoices):

@@ -1,7 +1,8 @@
 """The emails of a mentor request, one function per event, all through the outbox (portal/mail/outbox.py).
 
 Until the mentor accepts, neither side receives the other's contact details: the mentor reads the
-request (challenge, model, organisation, message), the requester only the mentor's public profile.
+request (challenge, model, format, type of organisation, the organisation if the requester gave it,
+message) but never the requester's name or email address; the requester only the mentor's public profile.
 Emails to mentors are written in the site's language; the requester's in the language they used.
 """
 
@@ -28,7 +29,7 @@ def path(mentor_request, role, purpose):
 
 
 def summary(mentor_request):
-    """What the request is about, for both sides (no contact details)."""
+    """What the request is about, for both sides (nothing that names the requester)."""
     return {
         "number": mentor_request.pk,
         "challenge": mentor_request.challenge_label,
@@ -40,7 +41,6 @@ def summary(mentor_request):
         "organisation": mentor_request.organisation,
         "message": mentor_request.message,
         "mentor_name": mentor_request.mentor.full_name if mentor_request.mentor else "",
-        "requester_name": mentor_request.requester_name,
         "expiry_days": settings.MENTOR_REQUEST_EXPIRY_DAYS,
     }
 
@@ -64,7 +64,10 @@ def to_requester(mentor_request, subject, template, **context):
     outbox.send(
         _(subject) % {"number": mentor_request.pk},
         template,
-        summary(mentor_request) | {"follow_url": link(mentor_request, Role.REQUESTER, tokens.FOLLOW)} | context,
+        summary(mentor_request)
+        | {"requester_name": mentor_request.requester_name}
+        | {"follow_url": link(mentor_request, Role.REQUESTER, tokens.FOLLOW)}
+        | context,
         [mentor_request.requester_email],
     )
 
@@ -110,6 +113,7 @@ def request_accepted(mentor_request, note=""):
         mentor_request,
         gettext_noop("You accepted request no. %(number)s: your mentee's contact"),
         "mentorships/emails/accepted_mentor.txt",
+        requester_name=mentor_request.requester_name,
         requester_email=mentor_request.requester_email,
     )
     to_requester(
@@ -127,6 +131,17 @@ def request_declined(mentor_request, note=""):
         gettext_noop("Your mentoring request was declined (no. %(number)s)"),
         "mentorships/emails/declined.txt",
         reason=note,
+        alternatives=alternatives_context(mentor_request),
+    )
+
+
+def mentor_unavailable(mentor_request, note=""):
+    """The mentor was paused or archived before answering: the requester is told and offered other mentors.
+    The mentor is not written to: the change of their profile is the news."""
+    to_requester(
+        mentor_request,
+        gettext_noop("Your mentoring request no. %(number)s: the mentor is unavailable, other mentors"),
+        "mentorships/emails/mentor_unavailable.txt",
         alternatives=alternatives_context(mentor_request),
     )
 

@@ -68,11 +68,12 @@ def request_mentor(request, index_page, slug):
 
 
 def challenge_from_query(request):
-    """The challenge named by ?defi=<page id>, when it is a live challenge; anything else is ignored."""
+    """The challenge named by ?defi=<page id>, when it is live and anyone may read it; anything else is
+    ignored."""
     value = request.GET.get("defi", "")
     if not value.isdigit() or len(value) > 12:
         return None
-    return ChallengePage.objects.live().in_default_locale().filter(pk=int(value)).first()
+    return ChallengePage.objects.live().public().in_default_locale().filter(pk=int(value)).first()
 
 
 def request_sent(request):

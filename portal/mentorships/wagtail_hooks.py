@@ -16,19 +16,23 @@ from portal.admin_actions import (
     ActionButtonHelper,
     EditorsModelAdmin,
     InspectView,
+    RefusedCreateView,
+    RefusedDeleteView,
+    RefusedEditView,
     SubmittedOnlyPermissionHelper,
     action_url,
 )
 from portal.mentors.models import MentorProfile
+from portal.mentorships import workflow
 from portal.mentorships.admin_views import ACTION_LABELS, RequestActionView
-from portal.mentorships.models import MentorRequest, RequestStatus
+from portal.mentorships.models import MentorRequest
 
 
 def actions_for(mentor_request):
     if mentor_request.anonymised_at:
         return []
     actions = []
-    if mentor_request.status in (RequestStatus.NEW, RequestStatus.DECLINED, RequestStatus.EXPIRED):
+    if mentor_request.status in workflow.REASSIGNABLE:
         actions.append("reassign")
     if mentor_request.is_open:
         actions.append("close")
@@ -123,6 +127,22 @@ class MentorRequestAdmin(EditorsModelAdmin):
     export_filename = "demandes-de-mentorat"
     permission_helper_class = RequestPermissionHelper
     button_helper_class = RequestButtonHelper
+    # A request changes only through workflow.py and privacy.py: the raw forms would skip the rules, the
+    # history and the emails to both sides.
+    create_view_class = RefusedCreateView
+    edit_view_class = RefusedEditView
+    delete_view_class = RefusedDeleteView
+    refusals = {
+        "create": _("Requests are sent by visitors from the public form: they are not created here."),
+        "edit": _(
+            "A request is not edited directly: its actions (Reassign, Close, Erase data) keep its history and tell "
+            "the people concerned."
+        ),
+        "delete": _(
+            "A request is never deleted: its history and the statistics would go. To remove the requester's "
+            "data, use “Erase data”."
+        ),
+    }
 
     @admin.display(description=_("No."), ordering="pk")
     def number(self, obj):

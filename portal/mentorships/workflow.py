@@ -1,6 +1,6 @@
 """A mentor request's life, and every rule about it, in one place.
 
-    nouvelle → acceptée | déclinée | expirée | retirée;   acceptée → terminée
+    nouvelle → acceptée | déclinée | expirée | retirée | mentor indisponible;   acceptée → terminée
 
 Each change is made under a row lock, timestamped, recorded with who made it (RequestEvent), and
 then announced by email (notifications.py). An accepted request is an active mentorship: it counts
@@ -17,14 +17,20 @@ from portal.mentorships import notifications
 from portal.mentorships.models import MentorRequest, RequestEvent, RequestStatus, Role, new_token_key
 
 ALLOWED = {
-    RequestStatus.NEW: {RequestStatus.ACCEPTED, RequestStatus.DECLINED, RequestStatus.EXPIRED, RequestStatus.WITHDRAWN},
+    RequestStatus.NEW: {
+        RequestStatus.ACCEPTED,
+        RequestStatus.DECLINED,
+        RequestStatus.EXPIRED,
+        RequestStatus.WITHDRAWN,
+        RequestStatus.UNAVAILABLE,
+    },
     RequestStatus.ACCEPTED: {RequestStatus.COMPLETED},
 }
 # Who may make which change (editors may make any allowed change).
 MAY = {
     Role.MENTOR: {RequestStatus.ACCEPTED, RequestStatus.DECLINED, RequestStatus.COMPLETED},
     Role.REQUESTER: {RequestStatus.WITHDRAWN, RequestStatus.COMPLETED},
-    Role.SYSTEM: {RequestStatus.EXPIRED},
+    Role.SYSTEM: {RequestStatus.EXPIRED, RequestStatus.UNAVAILABLE},
 }
 
 
@@ -91,6 +97,29 @@ def expire(mentor_request):
     return change(mentor_request, RequestStatus.EXPIRED, Role.SYSTEM, note=_("No answer in time"))
 
 
+def mentor_unavailable(mentor_request, note=""):
+    return change(mentor_request, RequestStatus.UNAVAILABLE, Role.SYSTEM, note=note or _("The mentor is unavailable"))
+
+
+def release_requests_of(mentor):
+    """A mentor who is no longer published (paused, archived, back under review) cannot answer: each request
+    awaiting their answer closes and its requester is offered other mentors, as after a decline or an expiry.
+    Called whenever such a profile is saved (signal_handlers.py), whatever saved it."""
+    if mentor.is_public:
+        return 0
+    note = _("The mentor's profile is “%(status)s”: the requester was offered other mentors") % {
+        "status": mentor.get_status_display()
+    }
+    released = 0
+    for mentor_request in MentorRequest.objects.awaiting_answer().filter(mentor=mentor):
+        try:
+            mentor_unavailable(mentor_request, note)
+            released += 1
+        except RequestRefused:
+            continue  # answered meanwhile
+    return released
+
+
 def close(mentor_request, user, note=""):
     """An editor closes an open request: an unanswered one is withdrawn, a mentorship under way completed."""
     to = RequestStatus.WITHDRAWN if mentor_request.status == RequestStatus.NEW else RequestStatus.COMPLETED
@@ -103,6 +132,7 @@ ANNOUNCE = {
     RequestStatus.WITHDRAWN: notifications.request_withdrawn,
     RequestStatus.EXPIRED: notifications.request_expired,
     RequestStatus.COMPLETED: notifications.mentorship_completed,
+    RequestStatus.UNAVAILABLE: notifications.mentor_unavailable,
 }
 
 
@@ -110,6 +140,10 @@ def change(mentor_request, to, role, user=None, note="", announce=True):
     """Move the request to status `to`, or raise RequestRefused; returns the fresh request.
     `announce=False` sends no email (the requester's data is being erased)."""
     with transaction.atomic():
+        if to == RequestStatus.ACCEPTED:
+            # The mentor's row before the request's, in the order pausing a mentor takes them (the profile's
+            # save, then its requests): the two cannot deadlock, and whichever comes second sees the other.
+            lock_mentor_of(mentor_request)
         locked = (
             MentorRequest.objects.select_for_update(of=("self",)).select_related("mentor").get(pk=mentor_request.pk)
         )
@@ -142,15 +176,27 @@ def already_message(mentor_request):
         RequestStatus.EXPIRED: _("This request expired without an answer."),
         RequestStatus.WITHDRAWN: _("This request was withdrawn."),
         RequestStatus.COMPLETED: _("This mentorship is already completed."),
+        RequestStatus.UNAVAILABLE: _(
+            "This request was closed because the mentor is unavailable: the requester was offered other mentors."
+        ),
     }
     return messages.get(mentor_request.status, _("This change is not possible any more."))
 
 
+def lock_mentor_of(mentor_request):
+    mentor_id = MentorRequest.objects.filter(pk=mentor_request.pk).values_list("mentor_id", flat=True).first()
+    if mentor_id is not None:
+        MentorProfile.objects.select_for_update().filter(pk=mentor_id).first()
+
+
 def take_a_place(mentor):
-    """Refuse an acceptance that would take the mentor beyond capacity (the mentor row is locked)."""
+    """Refuse an acceptance by a mentor who is not published (paused, archived: they must not receive the
+    requester's contact), or that would take the mentor beyond capacity. Read under the mentor's row lock."""
     if mentor is None:
         raise RequestRefused(_("This request has no mentor any more."))
     mentor = MentorProfile.objects.select_for_update().get(pk=mentor.pk)
+    if not mentor.is_public:
+        raise RequestRefused(not_published_message(mentor))
     if active_count(mentor) >= mentor.capacity:
         raise RequestRefused(
             _(
@@ -159,6 +205,13 @@ def take_a_place(mentor):
             )
             % {"count": mentor.capacity}
         )
+
+
+def not_published_message(mentor):
+    return _(
+        "Your profile is “%(status)s”: only a published profile can accept a request. Write to the programme "
+        "team to publish it again."
+    ) % {"status": mentor.get_status_display()}
 
 
 def active_count(mentor):
@@ -174,12 +227,21 @@ def refresh_load(mentor):
 
 
 # --- Editors' actions ---------------------------------------------------------------------------
+REASSIGNABLE = (RequestStatus.NEW, RequestStatus.DECLINED, RequestStatus.EXPIRED, RequestStatus.UNAVAILABLE)
+
+
 def reassign(mentor_request, new_mentor, user):
-    """Send an unanswered, declined or expired request to another available mentor; old links stop working."""
+    """Send a request that is unanswered, declined, expired or whose mentor became unavailable to another
+    available mentor; old links stop working."""
     with transaction.atomic():
         locked = MentorRequest.objects.select_for_update().get(pk=mentor_request.pk)
-        if locked.status not in (RequestStatus.NEW, RequestStatus.DECLINED, RequestStatus.EXPIRED):
-            raise RequestRefused(_("Only an unanswered, declined or expired request can be reassigned."))
+        if locked.status not in REASSIGNABLE:
+            raise RequestRefused(
+                _(
+                    "Only an unanswered, declined or expired request, or one whose mentor became unavailable, "
+                    "can be reassigned."
+                )
+            )
         if new_mentor.pk == locked.mentor_id:
             raise RequestRefused(_("This request is already addressed to this mentor."))
         new_mentor = MentorProfile.objects.select_for_update().get(pk=new_mentor.pk)

@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -64,6 +65,9 @@ LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
 MEMCACHED_LOCATION = env_str("MEMCACHED_LOCATION")
 FORM_RATE_PER_IP = env_str("FORM_RATE_PER_IP", "10/h")
 FORM_RATE_PER_EMAIL = env_str("FORM_RATE_PER_EMAIL", "3/h")
+# Proxies in front of the portal that append the address they saw to X-Forwarded-For (0: none, the client
+# address is REMOTE_ADDR). Form limits and login throttling count per client address: see client_ip().
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 # Mentor requests: days before the mentor is reminded, days before an unanswered request expires,
 # and how many open requests one requester may have at a time.
 MENTOR_REQUEST_REMINDER_DAYS = env_int("MENTOR_REQUEST_REMINDER_DAYS", 5)
@@ -107,7 +111,9 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "wagtail_honeypot",
+    "axes",
     "ninja",
+    "csp",
     "django.contrib.admin",  # wagtail-modeladmin list filters rely on it; its URLs are not mounted
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -119,6 +125,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.middleware.ContentSecurityPolicyMiddleware",
+    "portal.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.middleware.LanguageChoiceMiddleware",
@@ -130,6 +138,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "portal.middleware.DatabaseUnavailableMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the page saying so.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -168,7 +178,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -203,6 +213,42 @@ X_FRAME_OPTIONS = "DENY"  # Wagtail's preview view relaxes this to SAMEORIGIN fo
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
+# Content-Security-Policy (django-csp): the public site loads everything from its own origin and runs no
+# inline script or style (tests/test_security_headers.py reads every demo page for them), so injected markup
+# can neither run nor send anything elsewhere. Video blocks embed players from these hosts only.
+EMBED_FRAME_SOURCES = ["https://www.youtube-nocookie.com", "https://www.youtube.com", "https://player.vimeo.com"]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "frame-src": EMBED_FRAME_SOURCES,
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    }
+}
+# Wagtail's admin (portal.middleware.ContentSecurityPolicyMiddleware) writes inline scripts and style
+# attributes, shows its previews in frames of its own, and embeds' previews; the rest stays on the origin.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "default-src": [SELF],
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:", "blob:"],
+    "frame-src": [SELF, *EMBED_FRAME_SOURCES],
+    "frame-ancestors": [SELF],
+    "form-action": [SELF],
+    "base-uri": [SELF],
+    "object-src": [NONE],
+}
+# Browser features nobody needs here, denied to every page (portal.middleware.PermissionsPolicyMiddleware).
+PERMISSIONS_POLICY = [
+    "accelerometer", "autoplay", "camera", "display-capture", "geolocation", "gyroscope", "magnetometer",
+    "microphone", "midi", "payment", "usb", "browsing-topics",
+]  # fmt: skip
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -215,6 +261,8 @@ LOGGING = {
         "wagtail": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         # The Elasticsearch client logs every request at INFO; search/engine.py reports outages itself.
         "elastic_transport": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+        # django-axes logs every login failure at INFO; lock-outs are warnings.
+        "axes": {"handlers": ["console"], "level": "WARNING", "propagate": False},
     },
 }
 
@@ -222,6 +270,22 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "login-redirect"
 LOGOUT_REDIRECT_URL = "/"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24 * 7  # also the lifetime of a mentor's invitation link
+
+# Login throttling (django-axes) on every login form (the site's and the admin's): after 5 failures for one
+# user name from one IP address, that pair waits an hour. Keyed on the pair so that nobody can lock a person
+# out from elsewhere, nor lock out a whole office behind one address. Attempts are kept in the database,
+# shared by every server process. Axes' backend comes first (it refuses a locked-out pair) and, being a
+# ModelBackend too, can restore a session logged in through it (tools such as Wagtail's page tests log in
+# with the first backend).
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 1  # hour
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# The same client address as the form limits (behind TRUSTED_PROXY_COUNT proxies, never a forged header).
+AXES_CLIENT_IP_CALLABLE = "portal.form_protection.client_ip"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_ENABLE_ADMIN = False  # Django's admin is not mounted; editors see attempts nowhere else either
 
 if MEMCACHED_LOCATION:
     CACHES = {
@@ -233,6 +297,7 @@ else:
     # the reason MEMCACHED_LOCATION exists. django-ratelimit flags that choice; it is deliberate here.
     SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 RATELIMIT_USE_CACHE = "default"
+RATELIMIT_IP_META_KEY = "portal.form_protection.client_ip"
 
 # Background work (emails, indexing) goes through django-tasks, a Wagtail 8 dependency.
 # Emails are delivered by tasks: run `manage.py db_worker` beside the web server (dev and tests run them
@@ -254,11 +319,18 @@ WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odp", "ods", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = DOCUMENT_MAX_UPLOAD_MB * 1024 * 1024
-WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Images are portraits and illustrations: 5 MB and 25 million pixels (5,000 x 5,000) are plenty, and keep a
+# small file that decodes into gigabytes (a 117 KB PNG of 121 megapixels) from reaching the thumbnailer.
+# Wagtail checks both on every upload, its admin included, reading only the image's header.
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 25_000_000
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # Editors' avatars are those they upload, never Gravatar's: no asset from a third party, and no hash of
 # an editor's email address sent to one.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor does the dashboard ask releases.wagtail.org for Wagtail's latest version from editors' browsers (the
+# admin's Content-Security-Policy would refuse it anyway): upgrades are the maintainers' business.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 TAGGIT_CASE_INSENSITIVE = True
 TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
 

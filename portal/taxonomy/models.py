@@ -7,14 +7,26 @@ Actor types and mentoring models are fixed by the programme; a data migration cr
 labels come from gettext so they follow the visitor's language.
 """
 
+from functools import lru_cache
+
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from taggit.models import TagBase
 
+from search.french import fold
+
 MAX_EXPRESSIONS = 20
 MAX_EXPRESSIONS_LENGTH = 2000
+# What a profile (or a proposal) may hold, and what a person may suggest beyond the vocabulary: a few
+# themes say what someone knows; thousands slow matching for everyone (issue 13).
+MAX_THEMES = 12
+MAX_SUGGESTIONS = 3
+MAX_THEME_LENGTH = 60
 
 
 class ThemeManager(models.Manager):
@@ -32,6 +44,31 @@ class Theme(TagBase):
         verbose_name = _("theme")
         verbose_name_plural = _("themes")
         ordering = ["name"]
+
+
+class ThemeSuggestion(models.Model):
+    """A theme a mentor or a proposer asked for beyond the vocabulary. It is not a theme: matching, the
+    directory and the filters never see it. An editor approves it (the theme is then created, or found, and
+    given to what it was suggested for) or rejects it (it is dropped): portal/taxonomy/suggestions.py.
+
+    Kept apart from Theme rather than as a "pending" theme, so that no query of the vocabulary can forget
+    to leave it out. Points at a mentor profile or a challenge proposal generically, so that the taxonomy
+    stays at the bottom of the dependencies; each of them deletes its suggestions with it."""
+
+    name = models.CharField(_("suggested theme"), max_length=MAX_THEME_LENGTH)
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    suggested_for = GenericForeignKey("content_type", "object_id")
+    created_at = models.DateTimeField(_("suggested on"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("theme suggestion")
+        verbose_name_plural = _("theme suggestions")
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self):
+        return self.name
 
 
 class ActorTypeCode(models.TextChoices):
@@ -77,6 +114,47 @@ class Region(models.TextChoices):
     PROVENCE_ALPES_COTE_D_AZUR = "provence-alpes-cote-d-azur", _("Provence-Alpes-Côte d’Azur")
     OVERSEAS = "outre-mer", _("Overseas France")
     ABROAD = "hors-de-france", _("Outside France")
+
+
+# The short forms people write in files and addresses, beside codes and the French and English names.
+REGION_SHORT_NAMES = {
+    "PACA": Region.PROVENCE_ALPES_COTE_D_AZUR,
+    "Région Sud": Region.PROVENCE_ALPES_COTE_D_AZUR,
+    "IDF": Region.ILE_DE_FRANCE,
+    "AURA": Region.AUVERGNE_RHONE_ALPES,
+    "ARA": Region.AUVERGNE_RHONE_ALPES,
+    "BFC": Region.BOURGOGNE_FRANCHE_COMTE,
+    "CVL": Region.CENTRE_VAL_DE_LOIRE,
+    "HDF": Region.HAUTS_DE_FRANCE,
+    "DOM-TOM": Region.OVERSEAS,
+    "DROM": Region.OVERSEAS,
+    "Étranger": Region.ABROAD,
+    "Abroad": Region.ABROAD,
+}
+
+
+def region_key(text):
+    """A region's name reduced to its letters and digits, without case or accents: "Provence-Alpes-Côte
+    d'Azur" (with a straight or a typographic apostrophe), "provence alpes cote dazur" and the code
+    "provence-alpes-cote-d-azur" give the same key."""
+    return "".join(char for char in fold(text) if char.isalnum())
+
+
+@lru_cache(maxsize=1)
+def regions_by_key():
+    keys = {region_key(name): code for name, code in REGION_SHORT_NAMES.items()}
+    for code, label in Region.choices:
+        keys[region_key(code)] = code
+        for language in ("fr", "en"):
+            with translation.override(language):
+                keys[region_key(str(label))] = code
+    return keys
+
+
+def region_code(text):
+    """The code of the region named `text` (a code, its French or English name, a short form such as
+    PACA), or None. The one place where a region typed by a person or read from a file is recognised."""
+    return regions_by_key().get(region_key(text or "")) or None
 
 
 class VocabularyEntry(models.Model):

@@ -1,3 +1,9 @@
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import NoReverseMatch, reverse
+from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -5,8 +11,18 @@ from wagtail.admin.panels import FieldPanel
 from wagtail_modeladmin.helpers import ButtonHelper
 from wagtail_modeladmin.options import modeladmin_register
 
-from portal.admin_actions import EditorsModelAdmin
-from portal.taxonomy.models import Equivalence
+from portal.admin_actions import (
+    ActionButtonHelper,
+    EditorsModelAdmin,
+    InstanceActionView,
+    SubmittedOnlyPermissionHelper,
+    action_url,
+    title_with_object,
+)
+from portal.taxonomy import suggestions
+from portal.taxonomy.models import Equivalence, ThemeSuggestion
+
+SUGGESTION_ACTIONS = {"approve": _("Approve"), "reject": _("Reject")}
 
 
 @modeladmin_register
@@ -26,3 +42,80 @@ class EquivalenceAdmin(EditorsModelAdmin):
     list_display = ["__str__", "note", "updated_at"]
     search_fields = ["expressions", "note"]
     panels = [FieldPanel("expressions"), FieldPanel("note")]
+
+
+class SuggestionActionView(InstanceActionView):
+    """GET asks for confirmation, POST approves or rejects (portal/taxonomy/suggestions.py)."""
+
+    template_name = "taxonomy/admin/suggestion_action.html"
+    labels = SUGGESTION_ACTIONS
+
+    def get(self, request, *args, **kwargs):
+        context = {"view": self, "suggestion": self.instance, "action": self.action}
+        return TemplateResponse(request, self.template_name, context)
+
+    def post(self, request, *args, **kwargs):
+        name, target = self.instance.name, self.instance.suggested_for
+        try:
+            if self.action == "approve":
+                suggestions.approve(self.instance)
+                message = _("“%(theme)s” is now a theme of “%(target)s”.") % {"theme": name, "target": target}
+            else:
+                suggestions.reject(self.instance)
+                message = _("Suggestion “%(theme)s” rejected: it was dropped.") % {"theme": name}
+        except suggestions.SuggestionError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, message)
+        return redirect(self.index_url)
+
+
+class SuggestionButtonHelper(ActionButtonHelper):
+    labels = SUGGESTION_ACTIONS
+    excluded = ("delete",)  # rejecting is deleting, said as such
+    destructive = ("reject",)
+
+    def actions_for(self, obj):
+        return ["approve", "reject"]
+
+    def main_action(self, obj, names):
+        return "approve" if "approve" in names else names[0]
+
+
+@modeladmin_register
+class ThemeSuggestionAdmin(EditorsModelAdmin):
+    """Themes mentors and proposers suggested beyond the vocabulary: none is a theme until approved here."""
+
+    model = ThemeSuggestion
+    permission_helper_class = SubmittedOnlyPermissionHelper
+    button_helper_class = SuggestionButtonHelper
+    menu_label = _("Theme suggestions")
+    search_label = _("Search suggestions")
+    empty_message = _("No theme suggestion awaits review.")
+    no_match_message = _("No suggestion matches this search.")
+    menu_icon = "tag"
+    menu_order = 241
+    add_to_settings_menu = False
+    list_display = ["name", "suggested_by", "created_at"]
+    search_fields = ["name"]
+    panels = [FieldPanel("name")]
+
+    def suggested_by(self, obj):
+        """Who suggested it (a mentor or a challenge proposal), with a link to read them."""
+        target = obj.suggested_for
+        if target is None:
+            return _("(deleted)")
+        label = title_with_object(capfirst(target._meta.verbose_name), target)
+        try:
+            url = reverse(f"{target._meta.app_label}_{target._meta.model_name}_modeladmin_inspect", args=[target.pk])
+        except NoReverseMatch:
+            return label
+        return format_html('<a href="{}">{}</a>', url, label)
+
+    suggested_by.short_description = _("suggested for")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("suggested_for")
+
+    def get_admin_urls_for_registration(self):
+        return (*super().get_admin_urls_for_registration(), action_url(self, "action", SuggestionActionView))

@@ -1,5 +1,5 @@
-"""A mentor applies, confirms the address from the email, is approved, receives a request by email and
-accepts it from the emailed link, then finds it in their space."""
+"""A mentor applies, confirms the address from the email by choosing a password there, is approved, receives a
+request by email and accepts it from the emailed link, then finds it in their space."""
 
 import re
 import uuid
@@ -24,13 +24,13 @@ def test_a_mentor_applies_confirms_is_approved_and_accepts_a_request_from_the_em
     person.go("/")
     person.click(person.page.get_by_role("link", name="Devenir mentor").first)
     person.type("Adresse e-mail", email)
-    person.type(re.compile(r"^Mot de passe(?! \()"), PASSWORD)
-    person.type("Mot de passe (confirmation)", PASSWORD)
     person.type("Nom complet", name)
     person.type("Accroche", "Directrice de la donnée d’une métropole")
     person.choose("Type d’acteur", "Collectivité")
     person.type("Biographie", "J’ai ouvert les données de transport de notre métropole et formé les équipes.")
-    person.type("Thèmes d’expertise", "open data, données ouvertes")
+    person.type("Chercher un thème dans la liste", "OPEN")  # narrows the list of themes to tick
+    person.tick("open data")
+    person.type("Suggérer de nouveaux thèmes", "données ouvertes")  # for the editors to approve
     person.tick("Peer 2 Peer")
     person.tick("Français")
     person.choose("Région", "Bretagne")
@@ -39,7 +39,13 @@ def test_a_mentor_applies_confirms_is_approved_and_accepts_a_request_from_the_em
     assert person.path == "/mentors/devenir-mentor/merci/", person.page.locator("[data-error-summary]").inner_text()
 
     person.go(last_link_to(email, "/mentors/confirmer/"))
+    assert MentorProfile.objects.get(contact_email=email).email_confirmed_at is None  # opening it is not enough
+    person.type(re.compile(r"^Nouveau mot de passe"), PASSWORD)
+    person.type("Confirmation du nouveau mot de passe", PASSWORD)
+    person.click("Enregistrer mon mot de passe")
+    assert person.path == "/mentors/me/"
     assert person.sees(f"Merci, {name}\u00a0: votre adresse est confirmée.")
+    person.click(person.page.get_by_role("button", name="Se déconnecter"))
     mentor = MentorProfile.objects.get(contact_email=email)
     lifecycle.approve(mentor)  # the editors' part is tested in test_editors.py
     assert MentorProfile.objects.get(pk=mentor.pk).status == MentorStatus.PUBLISHED

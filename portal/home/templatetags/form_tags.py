@@ -13,11 +13,11 @@ register = template.Library()
 
 @register.inclusion_tag("tags/honeypot_fields.html", takes_context=True)
 def protection_fields(context, enabled=True):
-    """wagtail-honeypot's fields; a form shown again after an error keeps the time it was first shown."""
+    """wagtail-honeypot's fields; a form shown again after an error keeps the time it was first shown, signed."""
     return {
         "honeypot_name_field": slugify(form_protection.name_field()),
         "honeypot_time_field": slugify(form_protection.time_field()),
-        "time": str(form_protection.shown_at(context["request"])),
+        "time": form_protection.stamp(form_protection.shown_at(context["request"])),
         "enabled": enabled,
     }
 
@@ -25,7 +25,7 @@ def protection_fields(context, enabled=True):
 @register.filter
 def first_input_id(field):
     """The id of the input an error message should lead to: the field itself, or its first choice."""
-    if field.widget_type in ("radioselect", "checkboxselectmultiple"):
+    if field.widget_type in ("radioselect", "checkboxselectmultiple", "themecheckboxselectmultiple"):
         return f"{field.auto_id}_0"
     return field.id_for_label
 
