@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.views import account as wagtail_account
 
+from axes import utils as axes_utils
+
 from portal.form_protection import flooded
 from portal.login_forms import PasswordResetForm
 
@@ -34,3 +36,21 @@ class PasswordResetView(LimitedResetMixin, auth_views.PasswordResetView):
 
 class AdminPasswordResetView(LimitedResetMixin, wagtail_account.PasswordResetView):
     form_name = "admin-password-reset"
+
+
+class UnlockingConfirmMixin:
+    """A new password chosen from the emailed link proves the mailbox: the account's login block, if any,
+    is lifted at once (else the person is refused with the password they have just chosen)."""
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        axes_utils.reset(username=form.user.get_username())
+        return response
+
+
+class PasswordResetConfirmView(UnlockingConfirmMixin, auth_views.PasswordResetConfirmView):
+    pass
+
+
+class AdminPasswordResetConfirmView(UnlockingConfirmMixin, wagtail_account.PasswordResetConfirmView):
+    pass

@@ -9,13 +9,23 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from portal.api import api
 from portal.login_forms import LoginForm
-from portal.login_views import AdminPasswordResetView, PasswordResetView
+from portal.login_views import (
+    AdminPasswordResetConfirmView,
+    AdminPasswordResetView,
+    PasswordResetConfirmView,
+    PasswordResetView,
+)
 from portal.mentors.account_views import login_redirect
 from search import views as search_views
 
 urlpatterns = [
     # Wagtail's own "forgotten password" view, limited like the site's (portal/login_views.py).
     path("admin/password_reset/", AdminPasswordResetView.as_view(), name="wagtailadmin_password_reset"),
+    path(
+        "admin/password_reset/confirm/<uidb64>/<token>/",
+        AdminPasswordResetConfirmView.as_view(),
+        name="wagtailadmin_password_reset_confirm",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
@@ -25,6 +35,7 @@ urlpatterns = [
     path("comptes/connexion-reussie/", login_redirect, name="login-redirect"),
     path("comptes/login/", LoginView.as_view(authentication_form=LoginForm), name="login"),
     path("comptes/password_reset/", PasswordResetView.as_view(), name="password_reset"),
+    path("comptes/reset/<uidb64>/<token>/", PasswordResetConfirmView.as_view(), name="password_reset_confirm"),
     path("comptes/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("sitemap.xml", sitemap, name="sitemap"),

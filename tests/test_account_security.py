@@ -268,3 +268,22 @@ def test_forgotten_password_cannot_flood_a_person_s_mailbox(client, editor, sett
     assert refused.status_code == 429
     assert "Trop de liens ont été demandés" in refused.content.decode()
     assert len(mail.outbox) == 3
+
+
+@pytest.mark.parametrize(
+    ("reset_url", "link_part", "login_url"),
+    [
+        ("/comptes/password_reset/", "/comptes/reset/", "/comptes/login/"),
+        ("/admin/password_reset/", "/admin/password_reset/confirm/", "/admin/login/"),
+    ],
+)
+def test_a_new_password_chosen_from_the_emailed_link_lifts_the_block(client, editor, reset_url, link_part, login_url):
+    for _ in range(5):
+        log_in(client, login_url, editor.username, "pas le bon mot de passe")
+    client.post(reset_url, {"email": editor.email})
+    link = last_link_to(editor.email, link_part)
+    form_url = client.get(link, follow=True).redirect_chain[-1][0]
+    new_password = "une phrase de passe toute neuve"
+    client.post(form_url, {"new_password1": new_password, "new_password2": new_password})
+    client.logout()
+    assert log_in(client, login_url, editor.username, new_password).status_code == 302

@@ -153,3 +153,47 @@ def test_the_admin_loads_no_avatar_from_gravatar(settings, editor_client):
     html = editor_client.get("/admin/").content.decode()
     assert "gravatar" not in html.lower()
     assert "default-user-avatar" in html  # Wagtail's own avatar takes its place
+
+
+SAVING_AT_ONCE = """
+import threading, time, django
+django.setup()
+from django.db import connection, transaction
+
+with connection.cursor() as cursor:
+    cursor.execute("CREATE TABLE saved (n integer)")
+errors, first_has_read = [], threading.Event()
+
+
+def saving_request(number, first):
+    try:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM saved")
+            if first:
+                first_has_read.set()
+                time.sleep(0.5)
+            else:
+                first_has_read.wait()
+            cursor.execute("INSERT INTO saved VALUES (%s)", [number])
+    except Exception as error:
+        errors.append(str(error))
+    finally:
+        connection.close()
+
+
+requests = [threading.Thread(target=saving_request, args=(n, n == 1)) for n in (1, 2)]
+for request in requests:
+    request.start()
+for request in requests:
+    request.join()
+with connection.cursor() as cursor:
+    cursor.execute("SELECT count(*) FROM saved")
+    print(errors, cursor.fetchone()[0])
+"""
+
+
+def test_two_requests_saving_at_once_on_sqlite_queue_instead_of_failing(tmp_path):
+    """The editor's autosave beside the preview panel: both requests read, then write."""
+    result = run_python(SAVING_AT_ONCE, "portal.settings.dev", DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[] 2"

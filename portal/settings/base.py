@@ -174,6 +174,12 @@ TEMPLATES = [
 # One transaction per request: a form that stores several rows stores all of them or none, even when
 # the database connection is lost halfway (portal.middleware.DatabaseUnavailableMiddleware says so).
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60) | {"ATOMIC_REQUESTS": True}}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite lets one writer at a time. A transaction that starts by reading and then writes (every saving
+    # request) fails at once with "database is locked" when another did the same meanwhile, e.g. the
+    # editor's autosave beside the preview panel. Taking the write lock at BEGIN makes them queue instead,
+    # each waiting up to 20 s.
+    DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
