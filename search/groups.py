@@ -6,6 +6,7 @@ from functools import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page
+from wagtail.query import PageQuerySet
 
 from portal.challenges.models import ChallengePage, StoryPage
 from portal.home import languages
@@ -31,7 +32,9 @@ class PageKind(Kind):
         self.page_class = page_class
 
     def results(self, query, site_root):
-        pages = self.page_class.objects.live().public().descendant_of(site_root, inclusive=True)
+        # Wagtail's own public(), not the portal's (portal/home/models.py): its path prefixes are filters
+        # every search backend translates, where the portal's subquery is one Elasticsearch cannot.
+        pages = PageQuerySet.public(self.page_class.objects.live().descendant_of(site_root, inclusive=True))
         return ranked_results(pages, [query])
 
 
