@@ -172,20 +172,21 @@ def saving_request(number, first):
             if first:
                 first_has_read.set()
                 time.sleep(0.5)
-            else:
-                first_has_read.wait()
             cursor.execute("INSERT INTO saved VALUES (%s)", [number])
     except Exception as error:
         errors.append(str(error))
     finally:
+        first_has_read.set()
         connection.close()
 
 
-requests = [threading.Thread(target=saving_request, args=(n, n == 1)) for n in (1, 2)]
-for request in requests:
-    request.start()
-for request in requests:
-    request.join()
+first = threading.Thread(target=saving_request, args=(1, True))
+first.start()
+first_has_read.wait(10)
+second = threading.Thread(target=saving_request, args=(2, False))
+second.start()
+first.join()
+second.join()
 with connection.cursor() as cursor:
     cursor.execute("SELECT count(*) FROM saved")
     print(errors, cursor.fetchone()[0])
