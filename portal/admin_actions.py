@@ -10,12 +10,19 @@
 - Lists whose records change only through those actions (requests, proposals) refuse wagtail-modeladmin's raw
   create, edit and delete views to everyone, superusers included (`Refused*View`): the raw forms would skip
   the rules, the history and the emails.
+- Any query string answers (`IndexView`): wagtail-modeladmin hands every parameter its filters do not read
+  to the database as a lookup (`?actor_type=startup` was a 500, `?user__password__startswith=` a way to read
+  a hash); a parameter no filter of the list reads, or a value a filter cannot apply, leads back to the list
+  with a message. A filter with many choices (mentors, themes, challenges) is a select with a box that narrows
+  it as one types (`filter_select`, templates/modeladmin/includes/filter.html).
 """
 
 from django.contrib import messages
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
+from django.http import QueryDict
 from django.shortcuts import redirect
 from django.urls import re_path
 from django.utils.text import capfirst
@@ -64,8 +71,8 @@ class ActionButtonHelper(ButtonHelper):
             urls["inspect"], labels["inspect"] = self.url_helper.get_action_url("inspect", pk), _("View")
         if helper.user_can_edit_obj(user, obj):
             urls["edit"], labels["edit"] = self.url_helper.get_action_url("edit", pk), _("Edit")
-            action_url = self.url_helper.get_action_url(self.url_name, pk)
-            for action in self.actions_for(obj):
+            for action in self.actions_for(obj):  # a list without actions of its own has no action URL
+                action_url = self.url_helper.get_action_url(self.url_name, pk)
                 urls[action], labels[action] = f"{action_url}?action={action}", self.labels[action]
         if helper.user_can_delete_obj(user, obj):
             urls["delete"], labels["delete"] = self.url_helper.get_action_url("delete", pk), _("Delete")
@@ -157,6 +164,48 @@ class DeleteView(modeladmin_views.DeleteView):
         return redirect(self.index_url)
 
 
+# A filter with more choices than this is shown as a select (a box narrows it) rather than a column of links.
+SELECT_FROM = 8
+
+
+def filter_select(spec, choices):
+    """A filter with many choices as a GET form: the parameter it sets, its options and the list's other
+    parameters (kept as hidden fields), read from the query strings of Django's own choices. None for a short
+    filter, shown as links."""
+    if len(choices) <= SELECT_FROM:
+        return None
+    queries = [QueryDict(choice["query_string"].lstrip("?")) for choice in choices]
+    others, names = queries[0], set(spec.expected_parameters())  # the first choice is "All"
+    name, options = None, []
+    for choice, query in zip(choices[1:], queries[1:], strict=True):
+        changed = [key for key in names if query.get(key) and query.get(key) != others.get(key)]
+        if len(changed) != 1 or name not in (None, changed[0]):
+            continue  # "empty" and the like set another parameter: the select offers the values
+        name = changed[0]
+        options.append({"value": query[name], "label": choice["display"], "selected": choice["selected"]})
+    if name is None:
+        return None
+    hidden = [(key, value) for key, values in others.lists() for value in values if key not in names]
+    return {"name": name, "options": options, "hidden": hidden}
+
+
+class IndexView(modeladmin_views.IndexView):
+    def get_filters(self, request):
+        specs, has_filters, remaining, use_distinct = super().get_filters(request)
+        if remaining:
+            raise IncorrectLookupParameters(sorted(remaining))
+        for spec in specs:
+            spec.select = filter_select(spec, list(spec.choices(self)))
+        return specs, has_filters, remaining, use_distinct
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            return super().dispatch(request, *args, **kwargs)
+        except IncorrectLookupParameters:
+            messages.error(request, _("This address filters the list in a way it cannot: the whole list is shown."))
+            return redirect(self.index_url)
+
+
 class EditorsModelAdmin(ModelAdmin):
     """A list of the editors' admin, with its phrases written out (set them per list)."""
 
@@ -165,6 +214,7 @@ class EditorsModelAdmin(ModelAdmin):
     empty_message = gettext_lazy("Nothing here yet.")
     no_match_message = gettext_lazy("Nothing matches these criteria.")
     button_helper_class = ActionButtonHelper
+    index_view_class = IndexView
     create_view_class = CreateView
     edit_view_class = EditView
     inspect_view_class = InspectView

@@ -1,13 +1,16 @@
 from django.conf import settings
 from django.contrib.auth.views import LoginView
+from django.http import HttpResponse
 from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal.api import api
+from portal.home import sharing
 from portal.login_forms import LoginForm
 from portal.login_views import (
     AdminPasswordResetConfirmView,
@@ -16,7 +19,13 @@ from portal.login_views import (
     PasswordResetView,
 )
 from portal.mentors.account_views import login_redirect
+from portal.mentors.sitemaps import MentorProfileSitemap
 from search import views as search_views
+
+
+def robots_txt(request):
+    return HttpResponse(sharing.robots_txt(request), content_type="text/plain; charset=utf-8")
+
 
 urlpatterns = [
     # Wagtail's own "forgotten password" view, limited like the site's (portal/login_views.py).
@@ -38,7 +47,8 @@ urlpatterns = [
     path("comptes/reset/<uidb64>/<token>/", PasswordResetConfirmView.as_view(), name="password_reset_confirm"),
     path("comptes/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap, "mentors": MentorProfileSitemap}}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots-txt"),
 ]
 
 if settings.DEBUG:

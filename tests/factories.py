@@ -1,13 +1,22 @@
 """Factories for every page type, built on wagtail-factories. Pass `parent=` to place a page."""
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.utils import timezone
 
 import factory
 import wagtail_factories
 
-from portal.challenges.models import ChallengeIndexPage, ChallengePage, ChallengeStatus, StoryIndexPage, StoryPage
+from portal.challenges.models import (
+    ChallengeIndexPage,
+    ChallengePage,
+    ChallengeStatus,
+    StoryChallenge,
+    StoryIndexPage,
+    StoryPage,
+)
 from portal.contributions.models import ChallengeProposal, IdeaFormField, IdeaFormPage, NeedsSurveyPage
+from portal.home.blocks import SECTION_NAMES
 from portal.home.models import CharterPage, HomePage, MentoringModelPage, ProgrammePage, StandardPage
 from portal.mentors.models import MentorProfile
 from portal.mentorships.models import MentorRequest
@@ -32,7 +41,7 @@ def set_relation(page, name, values):
 
 class HomePageFactory(wagtail_factories.PageFactory):
     title = "Accueil de test"
-    hero_heading = "Mentorat, vers une culture commune"
+    body = [("hero", {"heading": "Mentorat, vers une culture commune", "introduction": ""})]
 
     class Meta:
         model = HomePage
@@ -69,12 +78,23 @@ class CharterPageFactory(wagtail_factories.PageFactory):
         model = CharterPage
 
 
+def white_paper_body(situation=None, **sections):
+    """A mentoring model page's body: a typical situation, then the white paper's six sections in order,
+    each with its text (rich text) or empty."""
+    body = [("situation", situation)] if situation else []
+    return body + [(name, [("paragraph", sections[name])] if sections.get(name) else []) for name in SECTION_NAMES]
+
+
 class MentoringModelPageFactory(wagtail_factories.PageFactory):
     title = "Peer 2 Peer"
     mentoring_model = factory.LazyAttribute(lambda page: MentoringModel.objects.get(code=page.model_code))
     definition = "Entraide 1-2-1 de senior managers de l'écosystème."
-    situation = "<p>Des acteurs réunis autour d'une table.</p>"
-    principles = "<p>Un sounding board bienveillant.</p>"
+    body = factory.LazyFunction(
+        lambda: white_paper_body(
+            situation="<p>Des acteurs réunis autour d'une table.</p>",
+            principles="<p>Un sounding board bienveillant.</p>",
+        )
+    )
 
     class Meta:
         model = MentoringModelPage
@@ -140,7 +160,10 @@ class StoryPageFactory(wagtail_factories.PageFactory):
 
     @factory.post_generation
     def related_challenges(self, create, challenges, **kwargs):
-        set_relation(self, "related_challenges", challenges)
+        """The challenges the story relates to, in this order (chosen in the editor's page chooser)."""
+        if challenges is not None:
+            self.challenge_links = [StoryChallenge(challenge=challenge) for challenge in challenges]
+            self.save_revision().publish()
 
 
 def theme_ids(*names):
@@ -148,7 +171,15 @@ def theme_ids(*names):
     return [theme.pk for theme in Theme.objects.for_names(names)]
 
 
+# The team's groups, as the migrations name them (home 0008 renames Wagtail's Editors and Moderators).
+EDITORS_GROUP = "Rédaction"
+MODERATORS_GROUP = "Modération"
+
+
 class UserFactory(factory.django.DjangoModelFactory):
+    """A user. `editor=True`: a superuser; `groups=[EDITORS_GROUP]`: a member of the team's groups, with
+    no other rights (as the programme team's people are)."""
+
     username = factory.Sequence(lambda n: f"user{n}")
     email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
     password = factory.PostGenerationMethodCall("set_password", "correct horse battery staple")
@@ -159,6 +190,12 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     class Params:
         editor = factory.Trait(is_staff=True, is_superuser=True)
+
+    @factory.post_generation
+    def groups(user, create, extracted, **kwargs):
+        if create and extracted:
+            user.save()
+            user.groups.add(*(Group.objects.get(name=name) for name in extracted))
 
 
 class MentorProfileFactory(factory.django.DjangoModelFactory):

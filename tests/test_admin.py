@@ -70,6 +70,9 @@ def test_site_settings_are_editable_in_the_admin(editor_client, home):
     assert editor_client.get(url).status_code == 200
     data = nested_form_data(
         {
+            "brand_name": "Mentorat FabMob",
+            "tagline": "",
+            "share_image": "",
             "organisation_name": "La Fabrique des Mobilités",
             "contact_email": "mentorat@fabmob.example",
             "address": "",

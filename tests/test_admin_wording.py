@@ -20,6 +20,7 @@ from portal.mentors.models import MentorStatus
 from portal.mentorships import workflow
 from portal.mentorships.models import RequestStatus
 from tests.factories import (
+    EDITORS_GROUP,
     ChallengeProposalFactory,
     MentorProfileFactory,
     MentorRequestFactory,
@@ -44,12 +45,12 @@ GENERIC_FRENCH = [
 
 @pytest.fixture(params=["superuser", "Editors group"])
 def admin_client(request, client, db):
-    """An editor of either kind: a superuser, or a member of Wagtail's Editors group."""
+    """An editor of either kind: a superuser, or a member of the editors' group."""
     if request.param == "superuser":
         user = UserFactory(editor=True)
     else:
         user = UserFactory()
-        user.groups.add(Group.objects.get(name="Editors"))
+        user.groups.add(Group.objects.get(name=EDITORS_GROUP))
     user.save()
     client.force_login(user)
     return client
@@ -192,7 +193,7 @@ def test_a_status_change_speaks_of_the_profile(admin_client, directory):
     mentor = MentorProfileFactory(full_name="Claire Morvan")
     html = html_of(admin_client, f"{MENTORS}status/{mentor.pk}/", action="pause")
     assert "Le profil de Claire Morvan est actuellement «\u202fPublié\u202f»." in html
-    response = admin_client.post(f"{MENTORS}status/{mentor.pk}/", {"action": "pause"}, follow=True)
+    response = admin_client.post(f"{MENTORS}status/{mentor.pk}/", {"action": "pause", "reason": "Congé"}, follow=True)
     assert "Le profil de Claire Morvan est maintenant «\u202fEn pause\u202f»." in response.content.decode()
 
 
@@ -266,7 +267,7 @@ def test_a_published_mentor_shows_edit_and_the_status_actions_in_the_menu(admin_
     assert {"Voir", "Mettre en pause", "Archiver"} <= set(row["menu"])
     pause = row["menu"]["Mettre en pause"]["href"]
     assert "Mettre en pause" in html_of(admin_client, pause)
-    admin_client.post(pause, {"action": "pause"})
+    admin_client.post(pause, {"action": "pause", "reason": "Congé"})
     mentor.refresh_from_db()
     assert mentor.status == MentorStatus.PAUSED
 
@@ -277,7 +278,7 @@ def test_only_superusers_find_delete_in_the_menu_styled_as_destructive(editor_cl
     assert "no" in row["menu"]["Supprimer"]["class"]
     member = UserFactory()
     member.save()
-    member.groups.add(Group.objects.get(name="Editors"))
+    member.groups.add(Group.objects.get(name=EDITORS_GROUP))
     client.force_login(member)
     _main, row = only_row(html_of(client, MENTORS))
     assert "Supprimer" not in row["menu"]

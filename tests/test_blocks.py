@@ -44,7 +44,7 @@ def test_every_block_type_renders_its_content(client, home, cached_embed):
             ("heading", {"text": "Pourquoi le mentorat ?", "level": "h3"}),
             ("paragraph", "<p>Des personnes <b>volontaires</b> et bienveillantes.</p>"),
             ("quote", {"quote": "Pas de clonage.", "attribution": "La Fabrique", "role": "Culture Shift"}),
-            ("image", {"image": {"image": image, "decorative": False, "alt_text": "Un atelier"}, "caption": "En 2018"}),
+            ("image", {"image": image, "alt_text": "Un atelier", "caption": "En 2018"}),
             ("document", {"document": document, "label": "", "description": "Édition 2018"}),
             (
                 "call_to_action",

@@ -1,8 +1,6 @@
 """Members send ideas, challenge proposals and needs; editors read them, turn a proposal into a
 published challenge, and the proposer is thanked."""
 
-import csv
-import io
 import re
 
 from django.core import mail
@@ -17,6 +15,7 @@ from portal.contributions.models import ChallengeProposal, NeedsSurveyResponse, 
 from portal.mentors.matching import mentors_for_challenge
 from portal.taxonomy.models import ActorType, Theme
 from tests.contributions_helpers import idea, needs, proposal_data
+from tests.exports_helpers import csv_rows
 from tests.factories import (
     ChallengeProposalFactory,
     MentorProfileFactory,
@@ -26,10 +25,6 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 PROPOSALS = "/admin/contributions/challengeproposal/"
 NEEDS = "/admin/contributions/needssurveyresponse/"
-
-
-def csv_rows(response):
-    return list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
 
 
 # --- Ideas ----------------------------------------------------------------------------------------

@@ -2,7 +2,6 @@
 A cell starting like a formula is written with a quote before it (OWASP's advice); everything else is
 written as it was."""
 
-import csv
 import io
 
 import openpyxl
@@ -11,6 +10,7 @@ import pytest
 from portal.challenges.models import ChallengePage
 from portal.spreadsheets import neutralise
 from tests.contributions_helpers import idea, needs
+from tests.exports_helpers import csv_rows
 from tests.factories import ChallengeProposalFactory, IdeaFormPageFactory, MentorProfileFactory, MentorRequestFactory
 
 pytestmark = pytest.mark.django_db
@@ -22,9 +22,7 @@ PHONE = "+33 6 12 34 56 78"
 
 
 def csv_cells(response):
-    assert response["Content-Type"].startswith("text/csv")
-    rows = csv.reader(io.StringIO(b"".join(response.streaming_content).decode()))
-    return [cell for row in rows for cell in row]
+    return [cell for row in csv_rows(response) for cell in row]
 
 
 def assert_written_as_text(cells, *values):

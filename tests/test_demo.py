@@ -48,9 +48,12 @@ def test_demo_has_the_three_models_with_the_seed_definitions(demo):
     models = {page.mentoring_model.code: page for page in MentoringModelPage.objects.live()}
     assert set(models) == {"culture-shift", "peer-to-peer", "agility"}
     assert "mentorat interne (intra-organisationnel)" in models["culture-shift"].definition
-    assert "pas de clonage" in models["culture-shift"].situation
+    situation = {
+        code: next(c.value.source for c in page.body if c.block_type == "situation") for code, page in models.items()
+    }
+    assert "pas de clonage" in situation["culture-shift"]
     assert "senior managers de l'écosystème FabMob" in models["peer-to-peer"].definition
-    assert "sounding board" in models["peer-to-peer"].situation
+    assert "sounding board" in situation["peer-to-peer"]
     assert "mentorat externe de groupe" in models["agility"].definition
     for page in models.values():
         assert page.get_parent().title == "Mentorat by FabMob"
@@ -80,7 +83,7 @@ def test_demo_has_the_worldline_story_with_its_key_facts(demo):
     assert "garder les jeunes talents" in str(story.body)
     assert "resserré les générations" in story.outcomes
     assert "confiance et de bienveillance" in story.pull_quote
-    assert [challenge.slug for challenge in story.related_challenges.all()] == [
+    assert [link.challenge.slug for link in story.challenge_links.all()] == [
         "mieux-se-comprendre-numerique-et-mobilite"
     ]
 
@@ -92,7 +95,8 @@ def test_demo_creates_the_ideas_form_with_sensible_fields_and_the_home_links_to_
     assert fields["Votre adresse e-mail"].field_type == "email" and not fields["Votre adresse e-mail"].required
     assert "Un besoin d'accompagnement" in fields["Elle concerne"].choices
     assert ideas.honeypot
-    assert HomePage.objects.get().ideas_page.specific == ideas
+    call_to_action = next(child for child in HomePage.objects.get().body if child.block_type == "call_to_action")
+    assert call_to_action.value["page"].specific == ideas
 
 
 def test_demo_has_the_needs_resources_charter_and_privacy_pages(demo):

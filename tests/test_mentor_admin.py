@@ -58,11 +58,11 @@ def test_approval_is_refused_until_the_mentor_confirmed_the_address_and_accepted
 
 def test_an_editor_pauses_then_archives_a_mentor(editor_client, client, directory):
     mentor = MentorProfileFactory(full_name="Camille Durand")
-    editor_client.post(status_url(mentor, "pause"), {"action": "pause"})
+    editor_client.post(status_url(mentor, "pause"), {"action": "pause", "reason": "Congé de trois mois"})
     mentor.refresh_from_db()
     assert mentor.status == "paused"
     assert client.get(f"{directory.url}{mentor.slug}/").status_code == 404
-    editor_client.post(status_url(mentor, "archive"), {"action": "archive"})
+    editor_client.post(status_url(mentor, "archive"), {"action": "archive", "reason": "A quitté le programme"})
     mentor.refresh_from_db()
     assert mentor.status == "archived" and not mentor.accepting_requests
 

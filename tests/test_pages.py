@@ -5,6 +5,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 import pytest
 
+from portal.home.blocks import SECTION_NAMES
 from portal.home.models import HomePage
 from portal.taxonomy.models import ActorType, MentoringModel
 from tests.factories import (
@@ -14,6 +15,7 @@ from tests.factories import (
     ProgrammePageFactory,
     StandardPageFactory,
     StoryPageFactory,
+    white_paper_body,
 )
 
 
@@ -63,14 +65,26 @@ class PageTypesWorkEndToEndTest(WagtailPageTestCase):
         model_pk = MentoringModel.objects.get(code="peer-to-peer").pk
         data |= {
             "HomePage": {
-                "hero_heading": "Mentorat, vers une culture commune",
-                "hero_text": "Texte du bandeau.",
-                "introduction": rich_text("<p>Présentation.</p>"),
-                "models_introduction": "Trois modèles.",
+                "body": streamfield(
+                    [
+                        (
+                            "hero",
+                            {"heading": "Mentorat, vers une culture commune", "introduction": "Texte du bandeau."},
+                        ),
+                        ("featured_challenges", {"heading": "Les défis", "introduction": ""}),
+                        (
+                            "call_to_action",
+                            {
+                                "title": "Renvoyez-nous vos idées !",
+                                "text": "",
+                                "button_label": "Proposer une idée",
+                                "page": self.wiki.pk,
+                                "url": "",
+                            },
+                        ),
+                    ]
+                ),
                 "featured_challenges": inline_formset([{"challenge": self.challenge.pk}]),
-                "ideas_heading": "Renvoyez-nous vos idées !",
-                "ideas_text": "",
-                "ideas_page": self.wiki.pk,
             },
             "ProgrammePage": {"body": body},
             "CharterPage": {"version": "2026-2", "body": body},
@@ -79,18 +93,10 @@ class PageTypesWorkEndToEndTest(WagtailPageTestCase):
             "MentoringModelPage": {
                 "mentoring_model": model_pk,
                 "definition": "Entraide 1-2-1.",
-                **{
-                    name: rich_text(f"<p>{name}</p>")
-                    for name in [
-                        "situation",
-                        "principles",
-                        "roi",
-                        "pitfalls",
-                        "organisation",
-                        "operationalisation",
-                        "commons",
-                    ]
-                },
+                "body": streamfield(
+                    [("situation", rich_text("<p>Une situation.</p>"))]
+                    + [(name, streamfield([("paragraph", rich_text(f"<p>{name}</p>"))])) for name in SECTION_NAMES]
+                ),
             },
             "ChallengeIndexPage": {"introduction": rich_text("<p>Les défis.</p>")},
             "StoryIndexPage": {"introduction": rich_text("<p>Les histoires.</p>")},
@@ -112,7 +118,7 @@ class PageTypesWorkEndToEndTest(WagtailPageTestCase):
                 "outcomes": rich_text("<ul><li>Des générations rapprochées.</li></ul>"),
                 "pull_quote": "Une citation.",
                 "pull_quote_attribution": "Worldline",
-                "related_challenges": [self.challenge.pk],
+                "challenge_links": inline_formset([{"challenge": self.challenge.pk}]),
             },
         }[type(page).__name__]
         return nested_form_data(data)
@@ -166,7 +172,9 @@ def test_challenge_page_links_each_recommended_model_to_its_page(client, home, c
 @pytest.mark.django_db
 def test_mentoring_model_page_lists_the_challenges_it_suits_and_its_white_paper_sections(client, home, challenge_index):
     programme = ProgrammePageFactory(parent=home)
-    model_page = MentoringModelPageFactory(parent=programme, roi="<p>Accélérer la mise en place.</p>")
+    model_page = MentoringModelPageFactory(
+        parent=programme, body=white_paper_body(roi="<p>Accélérer la mise en place.</p>")
+    )
     ChallengePageFactory(parent=challenge_index, title="Défi entre pairs", models=["peer-to-peer"])
     ChallengePageFactory(parent=challenge_index, title="Défi de groupe", models=["agility"])
 

@@ -133,7 +133,7 @@ def test_pausing_or_archiving_a_mentor_offers_other_mentors_to_those_waiting(sen
 
 def test_an_editor_pausing_a_mentor_in_the_admin_sends_the_waiting_requests_on(editor_client, sent, mentor):
     waiting, _answer_url = sent
-    editor_client.post(f"/admin/mentors/mentorprofile/status/{mentor.pk}/", {"action": "pause"})
+    editor_client.post(f"/admin/mentors/mentorprofile/status/{mentor.pk}/", {"action": "pause", "reason": "Congé"})
     waiting.refresh_from_db()
     assert waiting.status == RequestStatus.UNAVAILABLE
     assert any("indisponible" in message.subject for message in emails_to(REQUESTER[1]))

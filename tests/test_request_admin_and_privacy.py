@@ -1,7 +1,6 @@
 """Editors follow requests in the admin; requesters' data is seen only by editors and, after
 acceptance, the addressed mentor; old requests are anonymised and anyone's data can be erased."""
 
-import csv
 import io
 from datetime import timedelta
 
@@ -14,6 +13,7 @@ import pytest
 from portal.mail.models import OutgoingEmail
 from portal.mentorships import privacy, workflow
 from portal.mentorships.models import MentorRequest, MentorshipFeedback, RequestStatus, Role
+from tests.exports_helpers import csv_rows
 from tests.factories import MentorProfileFactory, MentorRequestFactory, UserFactory
 from tests.requests_helpers import request_data, request_url
 
@@ -51,7 +51,7 @@ def test_editors_inspect_a_request_with_its_history(editor_client, mentor_reques
 
 def test_editors_export_requests_as_csv_and_xlsx(editor_client, mentor_request):
     response = editor_client.get(ADMIN, {"export": "csv"})
-    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    rows = csv_rows(response)
     assert any("lea.martin@example.net" in row for row in rows)
     xlsx = editor_client.get(ADMIN, {"export": "xlsx"})
     assert xlsx.status_code == 200 and b"".join(xlsx.streaming_content)[:2] == b"PK"

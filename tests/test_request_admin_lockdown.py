@@ -9,7 +9,13 @@ from bs4 import BeautifulSoup
 
 from portal.contributions.models import ChallengeProposal, ProposalStatus
 from portal.mentorships.models import MentorRequest, RequestStatus
-from tests.factories import ChallengeProposalFactory, MentorProfileFactory, MentorRequestFactory, UserFactory
+from tests.factories import (
+    EDITORS_GROUP,
+    ChallengeProposalFactory,
+    MentorProfileFactory,
+    MentorRequestFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 REQUESTS = "/admin/mentorships/mentorrequest/"
@@ -23,12 +29,12 @@ PROPOSAL_CREATE = "Les propositions de défis sont envoyées par les membres dep
 
 @pytest.fixture(params=["superuser", "Editors group"])
 def admin_client(request, client, db):
-    """An editor of either kind: a superuser, or a member of Wagtail's Editors group."""
+    """An editor of either kind: a superuser, or a member of the editors' group."""
     if request.param == "superuser":
         user = UserFactory(editor=True)
     else:
         user = UserFactory()
-        user.groups.add(Group.objects.get(name="Editors"))
+        user.groups.add(Group.objects.get(name=EDITORS_GROUP))
     user.save()
     client.force_login(user)
     return client

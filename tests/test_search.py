@@ -108,10 +108,15 @@ def test_search_groups_results_by_kind_with_counts(client, home, challenge_index
 
 
 def test_search_reads_every_text_field_of_every_page_type(client, home, challenge_index, story_index):
-    from tests.factories import MentoringModelPageFactory, ProgrammePageFactory, StoryPageFactory
+    from tests.factories import (
+        MentoringModelPageFactory,
+        ProgrammePageFactory,
+        StoryPageFactory,
+        white_paper_body,
+    )
 
     programme = ProgrammePageFactory(parent=home)
-    MentoringModelPageFactory(parent=programme, pitfalls="<p>Le clonage culturel.</p>")
+    MentoringModelPageFactory(parent=programme, body=white_paper_body(pitfalls="<p>Le clonage culturel.</p>"))
     ChallengePageFactory(
         parent=challenge_index, title="Défi A", example="<p>Navitia ouverte.</p>", themes=["covoiturage"]
     )

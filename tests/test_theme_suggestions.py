@@ -19,7 +19,14 @@ from portal.mentors.models import MentorProfile
 from portal.taxonomy import suggestions
 from portal.taxonomy.models import MAX_THEMES, Theme, ThemeSuggestion
 from tests.contributions_helpers import proposal_data
-from tests.factories import ChallengeProposalFactory, MentorProfileFactory, UserFactory, theme_ids
+from tests.factories import (
+    EDITORS_GROUP,
+    MODERATORS_GROUP,
+    ChallengeProposalFactory,
+    MentorProfileFactory,
+    UserFactory,
+    theme_ids,
+)
 from tests.test_mentor_accounts import PASSWORD, application, profile_data
 
 pytestmark = pytest.mark.django_db
@@ -170,7 +177,7 @@ def test_approving_never_takes_a_profile_beyond_twelve_themes(directory, editor_
     assert mentor.themes.count() == MAX_THEMES and ThemeSuggestion.objects.count() == 1
 
 
-@pytest.mark.parametrize("group", ["Editors", "Moderators"])
+@pytest.mark.parametrize("group", [EDITORS_GROUP, MODERATORS_GROUP])
 def test_editors_and_moderators_review_suggestions(client, directory, group):
     member = UserFactory()
     member.save()

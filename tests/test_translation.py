@@ -14,8 +14,11 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 import pytest
 
 from portal.challenges.models import ChallengePage
+from portal.home.blocks import SECTION_NAMES
 from portal.mentorships.models import MentorRequest
+from portal.navigation.models import NavigationSettings
 from tests.factories import (
+    MODERATORS_GROUP,
     ChallengePageFactory,
     CharterPageFactory,
     MentoringModelPageFactory,
@@ -44,10 +47,10 @@ def english(db, settings):
 
 @pytest.fixture
 def translator(db):
-    """An editor who publishes, of Wagtail's Moderators group (not a superuser), logged in on their own browser."""
+    """An editor who publishes, of the moderators' group (not a superuser), logged in on their own browser."""
     user = UserFactory()
     user.save()
-    user.groups.add(Group.objects.get(name="Moderators"))
+    user.groups.add(Group.objects.get(name=MODERATORS_GROUP))
     browser = Client()
     browser.force_login(user)
     return browser
@@ -265,8 +268,13 @@ def test_breadcrumbs_name_each_ancestor_in_the_visitors_language(english, transl
 
 
 def test_the_programme_and_a_model_page_are_translated_from_the_admin(english, translator, home):
-    programme = ProgrammePageFactory(parent=home, show_in_menus=True)
+    programme = ProgrammePageFactory(parent=home)
     model_page = MentoringModelPageFactory(parent=programme, title="Peer 2 Peer", definition="Entraide entre pairs.")
+    navigation = NavigationSettings.for_site(home.get_site())  # the programme in the menu, under its title
+    navigation.main_menu = [
+        ("item", {"label": "", "english_label": "", "page": programme, "address": "", "children": []})
+    ]
+    navigation.save()
 
     english_programme = publish(
         translator,
@@ -282,8 +290,7 @@ def test_the_programme_and_a_model_page_are_translated_from_the_admin(english, t
         title="Peer to peer",
         definition="Mutual help between peers.",
         mentoring_model="",  # a translation has none: it follows its French page's model
-        **{name: rich_text("") for name in ["situation", "principles", "roi", "pitfalls", "organisation"]},
-        **{name: rich_text("") for name in ["operationalisation", "commons"]},
+        body=streamfield([(name, streamfield([])) for name in SECTION_NAMES]),
     )
 
     programme_html = english.get(programme.url).content.decode()

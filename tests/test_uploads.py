@@ -159,9 +159,9 @@ def test_replacing_a_photo_leaves_one_image_and_deletes_the_old_files(
     send_photo(client, mentor, portrait(colour="teal"))
     mentor.refresh_from_db()
     old = mentor.photo
-    client.get(f"{directory.url}{mentor.slug}/")  # the public profile makes a rendition
+    client.get(f"{directory.url}{mentor.slug}/")  # the public profile makes renditions: its avatar and share card
     old_files = stored_names(old)
-    assert len(old_files) == 2 and all(default_storage.exists(name) for name in old_files)
+    assert len(old_files) == 3 and all(default_storage.exists(name) for name in old_files)
 
     with django_capture_on_commit_callbacks(execute=True):
         send_photo(client, mentor, portrait(colour="orange"))
@@ -246,7 +246,7 @@ def test_the_addresses_of_a_photo_seen_while_public_lead_nowhere_once_unpublishe
     client.get(f"{directory.url}{mentor.slug}/")
     client.get(directory.url)
     seen = stored_names(mentor.photo)
-    assert len(seen) == 3
+    assert len(seen) == 4  # the original, the profile's avatar and share card, the directory's avatar
 
     with django_capture_on_commit_callbacks(execute=True):
         leave(mentor)

@@ -6,12 +6,12 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from portal.home.languages import FrenchLabelsSelect
-from portal.taxonomy.forms import FacetField, in_french_order, with_count
+from portal.taxonomy.forms import FacetField, ThemeFacetField, in_french_order, with_count
 from portal.taxonomy.models import ActorType, MentoringModel, Theme
 
 
 class ChallengeFilterForm(forms.Form):
-    theme = FacetField(_("Theme"), widget=FrenchLabelsSelect)
+    theme = ThemeFacetField(_("Theme"), widget=FrenchLabelsSelect)
     actor_type = FacetField(_("Actor type"))
     model = FacetField(_("Mentoring model"))
     status = FacetField(_("Status"))

@@ -1,6 +1,7 @@
 """The catalogue: challenges (défis) that actors face and experience stories (retours d'expérience)."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -8,10 +9,11 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import ItemBase
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.admin.widgets import AdminPageChooser
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import PageManager
+from wagtail.models import Orderable, PageManager
 from wagtail.search import index
 
 from portal.challenges.filters import ChallengeFilterForm
@@ -20,6 +22,7 @@ from portal.home.blocks import RICH_TEXT_FEATURES, BodyBlock
 from portal.home.models import BasePage, BasePageQuerySet
 from portal.mentors.matching import mentors_for_challenge
 from portal.mentors.models import MentorIndexPage
+from portal.panels import MultipleChooserPanel
 
 LISTING_PAGE_SIZE = 12
 
@@ -147,7 +150,7 @@ class ChallengePage(BasePage):
             StoryPage.objects.live()
             .public()
             .in_default_locale()
-            .filter(related_challenges=source)
+            .filter(challenge_links__challenge=source)
             .for_listing()
             .order_by("-start_year")
         )
@@ -226,13 +229,6 @@ class StoryPage(BasePage):
     outcomes = RichTextField(_("outcomes"), blank=True, features=RICH_TEXT_FEATURES)
     pull_quote = models.TextField(_("pull quote"), blank=True, max_length=500)
     pull_quote_attribution = models.CharField(_("quote attribution"), max_length=120, blank=True)
-    related_challenges = ParentalManyToManyField(
-        "challenges.ChallengePage",
-        verbose_name=_("related challenges"),
-        blank=True,
-        related_name="stories",
-        limit_choices_to=languages.in_default_locale,
-    )
 
     parent_page_types = ["challenges.StoryIndexPage"]
     subpage_types = []
@@ -263,7 +259,14 @@ class StoryPage(BasePage):
         FieldPanel("body"),
         FieldPanel("outcomes"),
         MultiFieldPanel([FieldPanel("pull_quote"), FieldPanel("pull_quote_attribution")], heading=_("Quote")),
-        FieldPanel("related_challenges", widget=forms.CheckboxSelectMultiple),
+        MultipleChooserPanel(
+            "challenge_links",
+            chooser_field_name="challenge",
+            heading=_("Related challenges"),
+            label=_("Related challenge"),
+            add_label=_("Choose related challenges"),
+            help_text=_("Published challenges, found by their title."),
+        ),
     ]
 
     class Meta:
@@ -275,7 +278,7 @@ class StoryPage(BasePage):
         # Read the relation from the instance: in a preview it holds the editor's unsaved choice. A
         # translation shows its French page's.
         source = self.source_page
-        related_ids = [challenge.pk for challenge in source.related_challenges.all()]
+        related_ids = [link.challenge_id for link in source.challenge_links.all()]
         context["source_page"] = source
         context["challenges"] = languages.prefetch_translations(
             ChallengePage.objects.live()
@@ -286,3 +289,55 @@ class StoryPage(BasePage):
             .order_by("title")
         )
         return context
+
+
+class PageChooser(AdminPageChooser):
+    """Wagtail's page chooser, which shows a form sent back with a value naming no page ("abc", typed by
+    hand) with nothing chosen and the form's error, instead of failing."""
+
+    def get_instance(self, value):
+        try:
+            return super().get_instance(value)
+        except (ValueError, TypeError, ValidationError):
+            return None
+
+
+class ChallengeChooserPanel(PageChooserPanel):
+    def get_form_options(self):
+        options = super().get_form_options()
+        options["widgets"][self.field_name] = PageChooser(target_models=self.page_type)
+        return options
+
+
+class StoryChallenge(Orderable):
+    """A challenge a story relates to, in the order the editor chose. A published challenge of the French
+    pages only (a translation shows its French page's): the page chooser offers no other
+    (portal/challenges/wagtail_hooks.py) and the form refuses any other sent by hand."""
+
+    story = ParentalKey("challenges.StoryPage", on_delete=models.CASCADE, related_name="challenge_links")
+    challenge = models.ForeignKey(
+        "challenges.ChallengePage", verbose_name=_("challenge"), on_delete=models.CASCADE, related_name="story_links"
+    )
+
+    panels = [ChallengeChooserPanel("challenge", page_type="challenges.ChallengePage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related challenge")
+        verbose_name_plural = _("related challenges")
+        constraints = [models.UniqueConstraint(fields=["story", "challenge"], name="story_challenge_once")]
+
+    def clean(self):
+        super().clean()
+        challenge = ChallengePage.objects.filter(pk=self.challenge_id).first()
+        if challenge is not None and not is_choosable(challenge):
+            message = _("Choose a published challenge of the French pages: “%(title)s” is not one.")
+            raise ValidationError({"challenge": message % {"title": challenge.title}})
+
+
+def choosable_challenges():
+    """The challenges a story may relate to: published, in the default locale (French)."""
+    return ChallengePage.objects.live().in_default_locale()
+
+
+def is_choosable(challenge):
+    return choosable_challenges().filter(pk=challenge.pk).exists()

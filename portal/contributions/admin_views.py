@@ -8,9 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from wagtail_modeladmin.views import IndexView
-
-from portal.admin_actions import InstanceActionView
+from portal.admin_actions import IndexView, InstanceActionView
 from portal.challenges.models import ChallengePage
 from portal.contributions import proposals
 from portal.contributions.statistics import needs_table

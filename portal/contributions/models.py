@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField, StreamField
@@ -21,6 +21,7 @@ from portal.contributions.form_builder import IdeaFormBuilder
 from portal.home import languages
 from portal.home.blocks import RICH_TEXT_FEATURES, BodyBlock
 from portal.home.models import BasePage
+from portal.panels import InlinePanel
 
 
 # --- Ideas --------------------------------------------------------------------------------------
@@ -48,7 +49,7 @@ class IdeaFormPage(HoneypotFormMixin, AbstractEmailForm, BasePage):
         *BasePage.content_panels,
         FormSubmissionsPanel(),
         FieldPanel("introduction"),
-        InlinePanel("form_fields", label=_("Form fields")),
+        InlinePanel("form_fields", heading=_("Form fields"), label=_("Form field"), add_label=_("Add a field")),
         FieldPanel("thank_you_text"),
         MultiFieldPanel(
             [

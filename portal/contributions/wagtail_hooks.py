@@ -57,8 +57,8 @@ class ChallengeProposalAdmin(EditorsModelAdmin):
         "status", "challenge", "created_at", "thanked_at",
     ]  # fmt: skip
     list_export = [
-        "created_at", "status", "title", "description", "example", "new_themes", "actor_type", "name",
-        "organisation", "email", "challenge",
+        "created_at", "status", "title", "description", "example", "themes", "new_themes", "actor_type", "name",
+        "organisation", "email", "challenge", "thanked_at",
     ]  # fmt: skip
     export_filename = "propositions-de-defis"
     permission_helper_class = SubmittedOnlyPermissionHelper
@@ -91,16 +91,11 @@ class NeedsSurveyResponseAdmin(EditorsModelAdmin):
     search_fields = ["comment"]
     inspect_view_enabled = True
     inspect_view_fields = ["created_at", "actor_type", "themes", "mentoring_model", "comment", "consent_at"]
-    list_export = ["created_at", "actor_type", "areas", "mentoring_model", "comment"]
+    list_export = ["created_at", "actor_type", "themes", "mentoring_model", "comment"]
     export_filename = "besoins"
     permission_helper_class = AnswersPermissionHelper
     index_view_class = NeedsIndexView
     index_template_name = "contributions/admin/needs_index.html"
-
-    def areas(self, obj):
-        return ", ".join(theme.name for theme in obj.themes.all())
-
-    areas.short_description = _("challenge areas")
 
 
 @modeladmin_register

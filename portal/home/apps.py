@@ -8,6 +8,6 @@ class HomeConfig(AppConfig):
     verbose_name = _("Site and programme")
 
     def ready(self):
-        from portal.spreadsheets import make_csv_exports_safe
+        from portal.spreadsheets import make_exports_office_ready
 
-        make_csv_exports_safe()
+        make_exports_office_ready()

@@ -3,19 +3,34 @@
 Idempotent by design: a page is created, with a published revision, only when its parent has no
 child with the same slug, and site-wide fields are filled only while empty. Running it again, or
 after editors changed the content, changes nothing.
+
+Every page it seeds is in Wagtail's History as the admin would have written it ("wagtail.create", then
+"wagtail.edit" and "wagtail.publish" with the revision: History offers to review and restore a version from
+its "edit" entry), the pages of the migrations' skeleton included, so that editors can restore the launch
+version.
 """
 
 from dataclasses import dataclass, field
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
 
 from wagtail.documents import get_document_model
-from wagtail.models import Site
+from wagtail.log_actions import log
+from wagtail.models import Page, PageLogEntry, Site
 
-from portal.challenges.models import ChallengeIndexPage, ChallengePage, ChallengeStatus, StoryIndexPage, StoryPage
+from portal.challenges.models import (
+    ChallengeIndexPage,
+    ChallengePage,
+    ChallengeStatus,
+    StoryChallenge,
+    StoryIndexPage,
+    StoryPage,
+)
 from portal.contributions.models import IdeaFormField, IdeaFormPage, NeedsSurveyPage
 from portal.home import demo_content as content
+from portal.home.blocks import SECTION_NAMES
 from portal.home.models import (
     CharterPage,
     HomePage,
@@ -25,6 +40,8 @@ from portal.home.models import (
     SiteSettings,
     StandardPage,
 )
+from portal.mentors.models import MentorIndexPage
+from portal.navigation.models import NavigationSettings
 from portal.taxonomy.models import ActorType, MentoringModel, Theme
 
 
@@ -47,6 +64,8 @@ class DemoLoader:
 
     @transaction.atomic
     def load(self):
+        unrecorded = list(self.site_pages().exclude(pk__in=PageLogEntry.objects.values("page_id")))
+        first_load = not ProgrammePage.objects.child_of(self.home).exists()
         programme = self.ensure_page(self.home, ProgrammePage, position="first-child", **self.programme_fields())
         models_by_code = {model.code: model for model in MentoringModel.objects.all()}
         for spec in content.MENTORING_MODELS:
@@ -69,6 +88,9 @@ class DemoLoader:
         self.fill_resources(resources, charter)
         self.fill_home(challenges, ideas)
         self.fill_site_settings(privacy)
+        if first_load:  # the menu the migrations seeded, with the demo's pages added
+            self.fill_navigation(programme, challenge_index, needs, resources, charter, privacy)
+        self.record_history(unrecorded)
         return self.report
 
     # Pages ---------------------------------------------------------------------------------------
@@ -83,11 +105,24 @@ class DemoLoader:
         for name, values in (relations or {}).items():
             getattr(page, name).set(list(values))
         parent.add_child(instance=page)
-        page.save_revision().publish()
+        page.save_revision(log_action=True).publish()
         if position:
             page.move(parent, pos=position)
         self.report.created.append(page.title)
         return page_class.objects.get(pk=page.pk)
+
+    def site_pages(self):
+        return Page.objects.descendant_of(self.home, inclusive=True)
+
+    def record_history(self, pages):
+        """The pages the migrations created have no log entry: record their creation, and publish a first
+        revision of those that have none, as the admin would have."""
+        for page in pages:
+            page = page.specific
+            created = page.first_published_at or timezone.now()
+            log(instance=page, action="wagtail.create", content_changed=True, timestamp=created)
+            if not page.revisions.exists():
+                page.save_revision(log_action=True).publish()
 
     def single_child(self, page_class):
         return page_class.objects.child_of(self.home).get()
@@ -103,8 +138,16 @@ class DemoLoader:
         }
 
     def ensure_mentoring_model_page(self, programme, spec, mentoring_model):
-        fields = {key: value for key, value in spec.items() if key != "code"}
-        return self.ensure_page(programme, MentoringModelPage, mentoring_model=mentoring_model, **fields)
+        page_fields = ["title", "slug", "summary", "definition"]
+        body = [("situation", spec["situation"])] if spec.get("situation") else []
+        body += [(name, [("paragraph", spec[name])] if spec.get(name) else []) for name in SECTION_NAMES]
+        return self.ensure_page(
+            programme,
+            MentoringModelPage,
+            mentoring_model=mentoring_model,
+            body=body,
+            **{name: spec[name] for name in page_fields},
+        )
 
     def ensure_challenge(self, index, spec):
         return self.ensure_page(
@@ -140,11 +183,10 @@ class DemoLoader:
             outcomes=spec["outcomes"],
             pull_quote=spec["pull_quote"],
             pull_quote_attribution=spec["pull_quote_attribution"],
-            relations={
-                "related_challenges": ChallengePage.objects.in_default_locale().filter(
-                    slug__in=spec["related_challenges"]
-                )
-            },
+            challenge_links=[
+                StoryChallenge(challenge=challenge)
+                for challenge in ChallengePage.objects.in_default_locale().filter(slug__in=spec["related_challenges"])
+            ],
         )
 
     def needs_fields(self, challenges, challenge_index):
@@ -225,7 +267,7 @@ class DemoLoader:
                 "et mentorés.</p>",
             ),
         ]
-        resources.save_revision().publish()
+        resources.save_revision(log_action=True).publish()
 
     def ensure_ideas_page(self, parent):
         spec = content.IDEAS_PAGE
@@ -239,14 +281,41 @@ class DemoLoader:
 
     def fill_home(self, challenges, ideas):
         home = self.home
-        if home.hero_heading:
+        if any(child.block_type == "hero" and child.value["heading"] for child in home.body):
             return
-        for name, value in content.HOME.items():
-            setattr(home, name, value)
-        home.ideas_page = ideas
+        home.summary = content.HOME["summary"]
+        home.body = [
+            (name, {**value, "page": ideas, "button_label": ideas.title} if name == "call_to_action" else value)
+            for name, value in content.HOME["body"]
+        ]
         home.featured_challenges = [HomePageFeaturedChallenge(challenge=challenge) for challenge in challenges]
-        home.save_revision().publish()
+        home.save_revision(log_action=True).publish()
         self.report.created.append(f"{home.title} (contenu)")
+
+    def fill_navigation(self, programme, challenge_index, needs, resources, charter, privacy):
+        """The menu: home, the programme (its models in a sub-menu), the catalogue, stories, mentors, needs
+        and resources; the footer's « Le programme » column. Set on the demo's first load only."""
+
+        def link(page=None, label="", english_label="", address=""):
+            return {"label": label, "english_label": english_label, "page": page, "address": address}
+
+        models = MentoringModelPage.objects.child_of(programme).in_model_order()
+        directory = MentorIndexPage.objects.child_of(self.home).first()
+        menu = [
+            (self.home, link(self.home, "Accueil", "Home"), []),
+            (programme, link(programme), [link(model) for model in models]),
+            *((page, link(page), []) for page in [challenge_index, self.single_child(StoryIndexPage), directory]),
+            (needs, link(needs), []),
+            (resources, link(resources), []),
+        ]
+        navigation = NavigationSettings.for_site(self.site)
+        navigation.main_menu = [("item", {**value, "children": children}) for page, value, children in menu if page]
+        footer_links = [link(charter), link(privacy), *(link(None, *fixed) for fixed in content.FOOTER_LINKS)]
+        navigation.footer_columns = [
+            ("column", {"heading": "Le programme", "english_heading": "The programme", "links": footer_links})
+        ]
+        navigation.save()
+        self.report.created.append("Navigation")
 
     def fill_site_settings(self, privacy):
         site_settings = SiteSettings.for_site(self.site)

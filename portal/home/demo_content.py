@@ -6,35 +6,81 @@ about real organisations beyond what the seed states.
 """
 
 HOME = {
-    "hero_heading": "Mentorat, vers une culture commune",
-    "hero_text": (
-        "Collectivités, industriels, startups, laboratoires et écoles : chaque acteur de la mobilité a "
-        "sa propre logique. Le mentorat de la Fabrique des Mobilités aide chacun à mieux comprendre "
-        "l'autre et à cheminer ensemble."
-    ),
     "summary": (
         "Le programme de mentorat de la Fabrique des Mobilités : trois modèles, des défis partagés et des "
         "mentors bénévoles pour construire une culture commune entre les acteurs de la mobilité."
     ),
-    "introduction": (
-        "<p>Dès le départ, la Fabrique se fixait comme objectif ambitieux d'aider à transformer les cultures "
-        "des acteurs, de tous les types d'acteurs. À la fois parce que certains n'ont pas pris la mesure des "
-        "changements en cours, mais également parce que chaque type d'acteur (collectivité, industrie, "
-        "startup, laboratoire, école) a sa propre logique, sa propre perception du marché et des besoins.</p>"
-        "<p>Il ne s'agit pas d'essayer de formater les mentalités, au contraire. Il s'agit de garder cette "
-        "(bio)diversité mais de permettre à chacun de mieux comprendre l'autre, son point de vue, ses forces "
-        "et ses difficultés. Et de cheminer ensemble dans un contexte complexe, en perpétuelle "
-        "dé-recomposition.</p>"
-    ),
-    "models_introduction": (
-        "La Fabrique vous propose trois modèles comme des chemins à explorer ensemble, construits avec "
-        "l'aide de professionnel·les du sujet."
-    ),
-    "ideas_heading": "Renvoyez-nous vos idées !",
-    "ideas_text": (
-        "Pour identifier la bonne forme de mentorat puis l'adapter au contexte, il est nécessaire de faire "
-        "un tour d'horizon des besoins des acteurs et de l'écosystème."
-    ),
+    # The call to action's button leads to the ideas form (the loader sets the page).
+    "body": [
+        (
+            "hero",
+            {
+                "heading": "Mentorat, vers une culture commune",
+                "introduction": (
+                    "Collectivités, industriels, startups, laboratoires et écoles : chaque acteur de la mobilité a "
+                    "sa propre logique. Le mentorat de la Fabrique des Mobilités aide chacun à mieux comprendre "
+                    "l'autre et à cheminer ensemble."
+                ),
+            },
+        ),
+        (
+            "introduction",
+            {
+                "eyebrow": "Le programme",
+                "heading": "Le mentorat, vers une culture commune",
+                "text": (
+                    "<p>Dès le départ, la Fabrique se fixait comme objectif ambitieux d'aider à transformer les "
+                    "cultures des acteurs, de tous les types d'acteurs. À la fois parce que certains n'ont pas pris "
+                    "la mesure des changements en cours, mais également parce que chaque type d'acteur "
+                    "(collectivité, industrie, startup, laboratoire, école) a sa propre logique, sa propre "
+                    "perception du marché et des besoins.</p>"
+                    "<p>Il ne s'agit pas d'essayer de formater les mentalités, au contraire. Il s'agit de garder "
+                    "cette (bio)diversité mais de permettre à chacun de mieux comprendre l'autre, son point de vue, "
+                    "ses forces et ses difficultés. Et de cheminer ensemble dans un contexte complexe, en perpétuelle "
+                    "dé-recomposition.</p>"
+                ),
+            },
+        ),
+        (
+            "mentoring_models",
+            {
+                "heading": "Trois modèles de mentorat",
+                "introduction": (
+                    "La Fabrique vous propose trois modèles comme des chemins à explorer ensemble, construits avec "
+                    "l'aide de professionnel·les du sujet."
+                ),
+            },
+        ),
+        (
+            "featured_challenges",
+            {
+                "heading": "Les défis à relever ensemble",
+                "introduction": (
+                    "Les problèmes que rencontrent les acteurs de la mobilité, et le mentorat qui peut aider."
+                ),
+            },
+        ),
+        (
+            "latest_stories",
+            {
+                "heading": "Retours d’expérience",
+                "introduction": "Des programmes qui ont fonctionné, racontés par ceux qui les ont menés.",
+            },
+        ),
+        (
+            "call_to_action",
+            {
+                "title": "Renvoyez-nous vos idées !",
+                "text": (
+                    "Pour identifier la bonne forme de mentorat puis l'adapter au contexte, il est nécessaire de "
+                    "faire un tour d'horizon des besoins des acteurs et de l'écosystème."
+                ),
+                "button_label": "",
+                "page": None,
+                "url": "",
+            },
+        ),
+    ],
 }
 
 PROGRAMME = {
@@ -473,3 +519,10 @@ SITE_SETTINGS = {
     ),
     "social_links": [("Wiki de la Fabrique des Mobilités", "https://wiki.lafabriquedesmobilites.fr/")],
 }
+
+# The footer's fixed links: (label, English label, address).
+FOOTER_LINKS = [
+    ("Devenir mentor", "Become a mentor", "/mentors/devenir-mentor/"),
+    ("Mon espace mentor", "My mentor space", "/mentors/me/"),
+    ("Espace éditeurs", "Editors' area", "/admin/"),
+]

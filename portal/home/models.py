@@ -3,22 +3,31 @@ three mentoring models, the wiki page, and the editable site settings."""
 
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, F, OuterRef, Subquery
 from django.db.models.functions import Length, Substr
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from portal.home import languages
-from portal.home.blocks import RICH_TEXT_FEATURES, BodyBlock, SocialLinkBlock
+from portal.home.blocks import (
+    SECTION_NAMES,
+    BodyBlock,
+    HomeBodyBlock,
+    MentoringModelBodyBlock,
+    SocialLinkBlock,
+    home_skeleton,
+    white_paper_skeleton,
+)
+from portal.panels import InlinePanel
 from portal.taxonomy.models import ActorTypeCode
 from search import analysis
 
@@ -80,7 +89,8 @@ class BasePage(Page):
 
     search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("search_terms")]
     content_panels = [*Page.content_panels, FieldPanel("summary")]
-    promote_panels = [*Page.promote_panels, FieldPanel("listing_image")]
+    # Wagtail's "For site menus" checkbox is left out: the menu is kept in Paramètres > Navigation.
+    promote_panels = [Page.promote_panels[0], FieldPanel("listing_image")]
 
     objects = PageManager.from_queryset(BasePageQuerySet)()
 
@@ -138,21 +148,11 @@ class BasePage(Page):
         return self.search_description or self.summary
 
 
+FEATURED_CHALLENGES_MAX = 6
+
+
 class HomePage(BasePage):
-    hero_heading = models.CharField(_("hero heading"), max_length=120, blank=True)
-    hero_text = models.TextField(_("hero text"), blank=True, max_length=500)
-    introduction = RichTextField(_("programme introduction"), blank=True, features=RICH_TEXT_FEATURES)
-    models_introduction = models.TextField(_("introduction to the mentoring models"), blank=True)
-    ideas_heading = models.CharField(_("ideas call-to-action heading"), max_length=120, blank=True)
-    ideas_text = models.TextField(_("ideas call-to-action text"), blank=True)
-    ideas_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("ideas call-to-action page"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    body = StreamField(HomeBodyBlock(), verbose_name=_("body"), default=home_skeleton)
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
@@ -166,55 +166,99 @@ class HomePage(BasePage):
         "contributions.IdeaFormPage",
     ]
 
-    search_fields = [
-        *BasePage.search_fields,
-        index.SearchField("hero_heading"),
-        index.SearchField("hero_text"),
-        index.SearchField("introduction"),
-    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
     content_panels = [
         *BasePage.content_panels,
-        MultiFieldPanel([FieldPanel("hero_heading"), FieldPanel("hero_text")], heading=_("Hero")),
-        FieldPanel("introduction"),
-        FieldPanel("models_introduction"),
-        InlinePanel("featured_challenges", label=_("Featured challenges"), max_num=6),
-        MultiFieldPanel(
-            [FieldPanel("ideas_heading"), FieldPanel("ideas_text"), PageChooserPanel("ideas_page")],
-            heading=_("Ideas call to action"),
+        FieldPanel("body"),
+        InlinePanel(
+            "featured_challenges",
+            heading=_("Featured challenges"),
+            label=_("Featured challenge"),
+            add_label=_("Add a featured challenge"),
+            max_num=FEATURED_CHALLENGES_MAX,
+            help_text=_(
+                "Up to 6 challenges, shown in this order by the “Featured challenges” section of the page. "
+                "When fewer are chosen, the newest published challenges fill the places left, so a new "
+                "challenge shows on the home page until the list is full."
+            ),
         ),
     ]
 
     class Meta:
         verbose_name = _("home page")
 
-    def get_context(self, request, *args, **kwargs):
-        from portal.challenges.models import ChallengeIndexPage, ChallengePage, StoryIndexPage, StoryPage
+    def body_sections(self):
+        """The body as the template lays it out: a full-width block alone, consecutive text blocks
+        (paragraphs, quotes, images…) together in one column."""
+        sections = []
+        for child in self.body:
+            if getattr(child.block.meta, "full_width", False):
+                sections.append((True, child))
+            elif sections and not sections[-1][0]:
+                sections[-1][1].append(child)
+            else:
+                sections.append((False, [child]))
+        return sections
+
+    def featured_challenge_list(self):
+        """The chosen challenges in their order, then the newest published ones, up to
+        FEATURED_CHALLENGES_MAX: one listing query whatever their number."""
+        from portal.challenges.models import ChallengePage
+
+        home = self.source_page  # the French tree: a translated home lists the same pages
+        published = ChallengePage.objects.live().public().descendant_of(home).in_default_locale()
+        newest_first = ["-first_published_at", "-pk"]
+        if "featured_challenges" in getattr(home, "_cluster_related_objects", {}):
+            # A preview: the chosen challenges are in memory (modelcluster), not in the database yet.
+            shown = set(published.values_list("pk", flat=True))
+            ids = [item.challenge_id for item in home.featured_challenges.all() if item.challenge_id in shown]
+            ids = list(dict.fromkeys(ids))[:FEATURED_CHALLENGES_MAX]
+            newest = published.exclude(pk__in=ids).order_by(*newest_first).values_list("pk", flat=True)
+            ids += list(newest[: FEATURED_CHALLENGES_MAX - len(ids)])
+            pages = {page.pk: page for page in published.filter(pk__in=ids).for_listing()}
+            return [pages[pk] for pk in ids if pk in pages]
+        # Chosen first, in the editor's order (sort_order, or the order they were added in when it is unset).
+        rows = HomePageFeaturedChallenge.objects.filter(page=home, challenge=OuterRef("pk")).order_by(
+            "sort_order", "pk"
+        )
+        return list(
+            published.annotate(
+                featured=Exists(rows),
+                place=Subquery(rows.values("sort_order")[:1]),
+                added=Subquery(rows.values("pk")[:1]),
+            )
+            .order_by("-featured", F("place").asc(nulls_last=True), "added", *newest_first)
+            .for_listing()[:FEATURED_CHALLENGES_MAX]
+        )
+
+    def listings(self):
+        """What the home's computed sections list: the models, featured challenges and latest stories."""
+        from portal.challenges.models import ChallengeIndexPage, StoryIndexPage, StoryPage
         from portal.mentors.models import MentorIndexPage
 
+        home = self.source_page
+        featured = (
+            self.featured_challenge_list()
+            if any(child.block_type == "featured_challenges" for child in self.body)
+            else []
+        )
+        return {
+            "challenge_index": ChallengeIndexPage.objects.live().public().child_of(home).first(),
+            "story_index": StoryIndexPage.objects.live().public().child_of(home).first(),
+            "mentor_directory": MentorIndexPage.objects.live().public().child_of(home).first(),
+            "mentoring_models": languages.prefetch_translations(
+                MentoringModelPage.objects.live().public().descendant_of(home).in_model_order()
+            ),
+            "featured_challenges": languages.prefetch_translations(featured),
+            "latest_stories": languages.prefetch_translations(
+                StoryPage.objects.live().public().descendant_of(home).for_listing().order_by("-first_published_at")[:3]
+            ),
+        }
+
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        home = self.source_page  # the French tree: a translated home lists the same pages
         context["actor_type_choices"] = ActorTypeCode.choices
-        context["challenge_index"] = ChallengeIndexPage.objects.live().public().child_of(home).first()
-        context["story_index"] = StoryIndexPage.objects.live().public().child_of(home).first()
-        context["mentor_directory"] = MentorIndexPage.objects.live().public().child_of(home).first()
-        context["mentoring_models"] = languages.prefetch_translations(
-            MentoringModelPage.objects.live().public().descendant_of(home).in_model_order()
-        )
-        # Ids, not pages: in a preview the chosen challenges are in memory (modelcluster) and compare ids.
-        shown = ChallengePage.objects.live().public().values_list("pk", flat=True)
-        featured = [
-            item.challenge
-            for item in home.featured_challenges.filter(challenge__in=shown)
-            .select_related("challenge")
-            .prefetch_related("challenge__themes", "challenge__recommended_models")
-        ]
-        context["featured_challenges"] = featured or list(
-            ChallengePage.objects.live().public().descendant_of(home).for_listing().order_by("-first_published_at")[:3]
-        )
-        languages.prefetch_translations(context["featured_challenges"])
-        context["latest_stories"] = languages.prefetch_translations(
-            StoryPage.objects.live().public().descendant_of(home).for_listing().order_by("-first_published_at")[:3]
-        )
+        context.update(self.listings())
         return context
 
 
@@ -335,14 +379,20 @@ class MentoringModelPage(BasePage):
         related_name="page",
         help_text=_("Links this page to the model that challenges recommend and mentors offer."),
     )
-    definition = models.TextField(_("definition"), max_length=600)
-    situation = RichTextField(_("typical situation"), blank=True, features=RICH_TEXT_FEATURES)
-    principles = RichTextField(_("principles"), blank=True, features=RICH_TEXT_FEATURES)
-    roi = RichTextField(_("return on investment"), blank=True, features=RICH_TEXT_FEATURES)
-    pitfalls = RichTextField(_("pitfalls to avoid"), blank=True, features=RICH_TEXT_FEATURES)
-    organisation = RichTextField(_("organisation"), blank=True, features=RICH_TEXT_FEATURES)
-    operationalisation = RichTextField(_("operationalisation"), blank=True, features=RICH_TEXT_FEATURES)
-    commons = RichTextField(_("commons produced"), blank=True, features=RICH_TEXT_FEATURES)
+    definition = models.TextField(
+        _("definition"),
+        max_length=600,
+        help_text=_("One or two sentences, shown under the title and on the model’s card."),
+    )
+    body = StreamField(
+        MentoringModelBodyBlock(),
+        verbose_name=_("body"),
+        default=white_paper_skeleton,
+        help_text=_(
+            "The white paper’s six sections stay, in its order; add a typical situation, text, quotes, images or "
+            "calls to action before, between or after them. A section left empty is not shown."
+        ),
+    )
 
     # The link to the vocabulary is unique: a copy starts unlinked rather than failing to save.
     exclude_fields_in_copy = ["mentoring_model"]
@@ -356,31 +406,14 @@ class MentoringModelPage(BasePage):
     search_fields = [
         *BasePage.search_fields,
         index.SearchField("definition"),
-        index.SearchField("situation"),
-        index.SearchField("principles"),
-        index.SearchField("roi"),
-        index.SearchField("pitfalls"),
-        index.SearchField("organisation"),
-        index.SearchField("operationalisation"),
-        index.SearchField("commons"),
+        index.SearchField("body"),
         index.FilterField("mentoring_model"),
     ]
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("mentoring_model"),
         FieldPanel("definition"),
-        FieldPanel("situation"),
-        MultiFieldPanel(
-            [
-                FieldPanel("principles"),
-                FieldPanel("roi"),
-                FieldPanel("pitfalls"),
-                FieldPanel("organisation"),
-                FieldPanel("operationalisation"),
-                FieldPanel("commons"),
-            ],
-            heading=_("White paper sections"),
-        ),
+        FieldPanel("body"),
     ]
 
     class Meta:
@@ -391,14 +424,20 @@ class MentoringModelPage(BasePage):
             exclude = {*(exclude or ()), "mentoring_model"}
         super().clean_fields(exclude=exclude)
 
-    def sections(self):
-        """The white paper's sections that have content, in the white paper's order."""
-        names = ["principles", "roi", "pitfalls", "organisation", "operationalisation", "commons"]
-        return [
-            (name, self._meta.get_field(name).verbose_name, getattr(self, name))
-            for name in names
-            if getattr(self, name)
-        ]
+    def body_parts(self):
+        """The body in three parts: the blocks before the white paper's sections, the sections (with the
+        blocks between them), the blocks after them. The template heads the middle one "How it works",
+        and leaves it out when every section is still empty."""
+        children = list(self.body)
+        positions = [index for index, child in enumerate(children) if child.block_type in SECTION_NAMES]
+        if not positions:
+            return children, [], []
+        first, last = positions[0], positions[-1]
+        middle = children[first : last + 1]
+        if not any(child.value for child in middle if child.block_type in SECTION_NAMES):
+            middle = [child for child in middle if child.block_type not in SECTION_NAMES]
+            return children[:first] + middle, [], children[last + 1 :]
+        return children[:first], middle, children[last + 1 :]
 
     def get_context(self, request, *args, **kwargs):
         from portal.challenges.models import ChallengePage, StoryPage
@@ -424,6 +463,31 @@ class MentoringModelPage(BasePage):
 
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
+    brand_name = models.CharField(
+        _("brand name"),
+        max_length=60,
+        default="Mentorat FabMob",
+        help_text=_("Shown at the top of every page, in the browser's tab and when a page is shared."),
+    )
+    tagline = models.CharField(
+        _("tagline"),
+        max_length=200,
+        blank=True,
+        default="Un programme de mentorat de La Fabrique des Mobilités, construit comme un commun.",
+        help_text=_("One sentence at the bottom of every page."),
+    )
+    share_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("default share image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Shown when a page without a listing image of its own is shared on a social network or in a "
+            "message. A landscape image, at least 1200 × 630 pixels."
+        ),
+    )
     organisation_name = models.CharField(_("organisation name"), max_length=120, default="La Fabrique des Mobilités")
     contact_email = models.EmailField(_("contact email"), blank=True)
     address = models.TextField(_("postal address"), blank=True)
@@ -439,6 +503,10 @@ class SiteSettings(BaseSiteSetting):
     )
 
     panels = [
+        MultiFieldPanel(
+            [FieldPanel("brand_name"), FieldPanel("tagline"), FieldPanel("share_image")],
+            heading=_("Brand"),
+        ),
         MultiFieldPanel(
             [FieldPanel("organisation_name"), FieldPanel("contact_email"), FieldPanel("address")],
             heading=_("Contact"),

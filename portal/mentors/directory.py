@@ -4,10 +4,10 @@ The text query goes through Wagtail search (database backend or Elasticsearch) o
 facets and the chosen order are then applied with the ORM on the matching ids, so every backend
 behaves the same.
 
-Orders (`sort` in the address; anything else means relevance):
-- relevance (the default): best text match first when there are keywords, scored as matching scores a
-  need (portal/mentors/relevance.py: rare words and the headline weigh most); without keywords, the
-  available mentors first, then by name;
+Orders (`sort` in the address; anything else means the default: relevance with keywords, availability
+without, where relevance means nothing and is not offered):
+- relevance: best text match first, scored as matching scores a need (portal/mentors/relevance.py: rare
+  words and the headline weigh most);
 - availability: mentors who can take a request now first (accepting requests, with room left, bound
   by the current charter: `can_take_requests`), then the others; by relevance within each group when
   there are keywords, then by name;
@@ -28,7 +28,7 @@ from django.utils.translation import gettext_lazy as _
 from portal.home.languages import FrenchLabelsSelect
 from portal.mentors.matching import order_by_relevance
 from portal.mentors.models import MentorProfile, can_take_requests
-from portal.taxonomy.forms import FacetField, RegionFacetField, in_french_order, with_count
+from portal.taxonomy.forms import FacetField, RegionFacetField, ThemeFacetField, in_french_order, with_count
 from portal.taxonomy.models import ActorType, Language, MentoringModel, Region, Theme
 from search.forms import MAX_QUERY_LENGTH
 from search.query import plain_words
@@ -64,7 +64,7 @@ class DirectoryForm(forms.Form):
         max_length=MAX_QUERY_LENGTH,
         error_messages={"max_length": _("Your search is too long: %(limit_value)d characters at most.")},
     )
-    theme = FacetField(_("Theme"), widget=FrenchLabelsSelect)
+    theme = ThemeFacetField(_("Theme"), widget=FrenchLabelsSelect)
     model = FacetField(_("Mentoring model"))
     actor_type = FacetField(_("Actor type"))
     language = FacetField(_("Language"))
@@ -85,24 +85,46 @@ class DirectoryForm(forms.Form):
         self.fields["language"].choices = everything + [(lang.code, lang.label) for lang in Language.objects.all()]
         self.fields["region"].choices = everything + list(Region.choices)
 
-    def show_counts(self, counts):
-        """Label each facet choice with how many matching mentors it holds."""
+    def show_counts(self, counts, criteria):
+        """Label each facet choice with how many mentors it would give; leave out those that would give none,
+        unless chosen."""
         for name, by_value in counts.items():
             self.fields[name].choices = [
                 (value, with_count(label, by_value.get(value, 0)) if value else label)
                 for value, label in self.fields[name].choices
+                if not value or by_value.get(value) or value == criteria.get(name)
             ]
 
     def criteria(self):
         """The valid criteria; invalid ones are reported by the form and left out."""
         if not self.is_bound:
-            return {"availability": ACCEPTING, "sort": RELEVANCE}
+            return {"availability": ACCEPTING, "sort": AVAILABILITY, "q": ""}
         self.is_valid()
         criteria = {name: value for name, value in self.cleaned_data.items() if value}
         criteria.setdefault("availability", ACCEPTING)
-        criteria.setdefault("sort", RELEVANCE)
         criteria["q"] = plain_words(criteria.get("q", ""))
+        if criteria.get("sort") in (None, default_sort(criteria), RELEVANCE):
+            criteria["sort"] = default_sort(criteria)
         return criteria
+
+
+def default_sort(criteria):
+    """Relevance orders keyword matches; without keywords it means nothing: the available mentors first."""
+    return RELEVANCE if criteria.get("q") else AVAILABILITY
+
+
+def sort_choices(criteria):
+    """The orders offered, as (value, label): relevance only with keywords. Without keywords the default
+    order has no value of its own, so that keywords typed next are ranked by relevance."""
+    if criteria.get("q"):
+        return SORTS
+    return [("", dict(SORTS)[AVAILABILITY]), (RECENT, dict(SORTS)[RECENT])]
+
+
+def chosen_sort(criteria):
+    """The value of the order chosen among `sort_choices`."""
+    sort = criteria.get("sort", default_sort(criteria))
+    return "" if not criteria.get("q") and sort == AVAILABILITY else sort
 
 
 def active_filters(criteria):
@@ -111,7 +133,7 @@ def active_filters(criteria):
 
 
 def sort_label(criteria):
-    return dict(SORTS)[criteria.get("sort", RELEVANCE)]
+    return dict(SORTS)[criteria.get("sort") or default_sort(criteria)]
 
 
 @dataclass
@@ -183,14 +205,15 @@ def text_matches(query):
     return ranked_ids(MentorProfile.objects.public(), [query], operator="and", limit=MAX_TEXT_MATCHES, variants=True)
 
 
-def matching(criteria):
-    """The mentors meeting all criteria (a queryset) and their ids in the chosen order."""
+def matching(criteria, text_ids=None):
+    """The mentors meeting all criteria (a queryset) and their ids in the chosen order. `text_ids`: the
+    keywords' matches (`text_matches`), when the caller has them already."""
     mentors = apply_facets(MentorProfile.objects.public(), criteria)
-    sort = criteria.get("sort", RELEVANCE)
+    sort = criteria.get("sort") or default_sort(criteria)
     all_available = criteria.get("availability", ACCEPTING) == ACCEPTING
     if not criteria.get("q"):
         return mentors, in_order(mentors, sort, all_available=all_available)
-    ranked = text_matches(criteria["q"])
+    ranked = text_ids if text_ids is not None else text_matches(criteria["q"])
     if sort != RECENT:
         ranked = order_by_relevance(ranked, criteria["q"])
     mentors = mentors.filter(pk__in=ranked)
@@ -201,16 +224,27 @@ def matching_ids(criteria):
     return matching(criteria)[1]
 
 
-def facet_counts(matched):
-    """How many of the matching mentors each facet value holds."""
-    mentors = MentorProfile.objects.filter(pk__in=matched.values("pk"))
-    return {
-        "theme": dict(mentors.values_list("themes__slug").annotate(n=Count("pk", distinct=True))),
-        "model": dict(mentors.values_list("mentoring_models__code").annotate(n=Count("pk", distinct=True))),
-        "actor_type": dict(mentors.values_list("actor_type__code").annotate(n=Count("pk"))),
-        "language": dict(mentors.values_list("languages__code").annotate(n=Count("pk", distinct=True))),
-        "region": dict(mentors.values_list("region").annotate(n=Count("pk"))),
-    }
+FACET_VALUES = {
+    "theme": "themes__slug",
+    "model": "mentoring_models__code",
+    "actor_type": "actor_type__code",
+    "language": "languages__code",
+    "region": "region",
+}
+
+
+def facet_counts(criteria, text_ids=None):
+    """For each facet, how many mentors each of its values gives with the other criteria kept (its own
+    left out: choosing another value replaces it). `text_ids`: the keywords' matches."""
+    public = MentorProfile.objects.public()
+    if criteria.get("q"):
+        public = public.filter(pk__in=text_ids if text_ids is not None else text_matches(criteria["q"]))
+    counts = {}
+    for name, values in FACET_VALUES.items():
+        others = {key: value for key, value in criteria.items() if key != name}
+        mentors = MentorProfile.objects.filter(pk__in=apply_facets(public, others).values("pk"))
+        counts[name] = dict(mentors.values_list(values).annotate(n=Count("pk", distinct=True)))
+    return counts
 
 
 def relaxations(criteria):
@@ -243,19 +277,20 @@ def relaxations(criteria):
 
 def to_query_string(criteria):
     query = QueryDict(mutable=True)
-    defaults = {"availability": ACCEPTING, "sort": RELEVANCE}
+    defaults = {"availability": ACCEPTING, "sort": default_sort(criteria)}
     for name, value in criteria.items():
-        if value and value != defaults.get(name):
+        if value and value != defaults.get(name) and not (name == "sort" and value == RELEVANCE):
             query[name] = value
     return query.urlencode()
 
 
 def find_mentors(criteria, page_number=None):
-    matched, ids = matching(criteria)
+    text_ids = text_matches(criteria["q"]) if criteria.get("q") else None
+    _matched, ids = matching(criteria, text_ids)
     page = Paginator(ids, PAGE_SIZE).get_page(page_number)
     by_id = MentorProfile.objects.for_listing().in_bulk(list(page.object_list))
     page.object_list = [by_id[pk] for pk in page.object_list]
-    result = DirectoryResult(page=page, total=len(ids), counts=facet_counts(matched))
+    result = DirectoryResult(page=page, total=len(ids), counts=facet_counts(criteria, text_ids))
     if not ids:
         result.relaxations = relaxations(criteria)
         themes = (

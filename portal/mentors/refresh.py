@@ -2,11 +2,14 @@
 
 - The editors' vocabulary of equivalents: every profile's vector and every search index are rebuilt, in
   the background (django-tasks), since both hold the equivalents' tokens.
+- A theme renamed, merged or deleted in the admin: the profiles that held it, in the background.
 - Rows created in bulk (the benchmark's generator) or saved before vectors existed: `manage.py
   refresh_matching` does the same at once.
 """
 
 from django.core.management import call_command
+
+from wagtail.search import index
 
 from django_tasks import task
 
@@ -34,3 +37,17 @@ def refresh_matching():
 @task()
 def refresh_matching_task():
     refresh_matching()
+
+
+def refresh_profiles(pks):
+    """After their themes changed elsewhere (a theme renamed, merged or deleted in the admin): these
+    profiles' vectors and index entries are rebuilt, and cached matches forgotten."""
+    for mentor in MentorProfile.objects.filter(pk__in=pks).iterator():
+        mentor.refresh_matching_vector()
+        index.insert_or_update_object(mentor)
+    forget_cached_matches()
+
+
+@task()
+def refresh_profiles_task(pks):
+    refresh_profiles(pks)

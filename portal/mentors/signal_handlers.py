@@ -7,6 +7,7 @@ from wagtail.signals import page_published, page_unpublished
 from portal.mentors import photos
 from portal.mentors.matching import forget_cached_matches
 from portal.mentors.models import MentorProfile
+from portal.taxonomy import themes
 from portal.taxonomy.models import Equivalence
 
 
@@ -29,6 +30,16 @@ def vocabulary_changed(sender, **kwargs):
     from portal.mentors.refresh import refresh_matching_task
 
     transaction.on_commit(refresh_matching_task.enqueue)
+
+
+def themes_changed(sender, holders, **kwargs):
+    """A theme was renamed, merged or deleted in the admin (sent once committed): the profiles that held
+    it are rebuilt in the background; until then matching forgets what it cached."""
+    from portal.mentors.refresh import refresh_profiles_task
+
+    forget_cached_matches()
+    if holders.get(MentorProfile):
+        refresh_profiles_task.enqueue(sorted(holders[MentorProfile]))
 
 
 def photo_before_save(sender, instance, update_fields=None, raw=False, **kwargs):
@@ -63,5 +74,6 @@ def register_signal_handlers():
     post_delete.connect(photo_after_delete, sender=MentorProfile, dispatch_uid="mentors.photo.deleted")
     post_save.connect(vocabulary_changed, sender=Equivalence, dispatch_uid="mentors.vocabulary.saved")
     post_delete.connect(vocabulary_changed, sender=Equivalence, dispatch_uid="mentors.vocabulary.deleted")
+    themes.themes_changed.connect(themes_changed, dispatch_uid="mentors.themes.changed")
     for signal in (page_published, page_unpublished):
         signal.connect(profile_changed, sender=CharterPage, dispatch_uid=f"mentors.matches.charter.{id(signal)}")

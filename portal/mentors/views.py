@@ -3,7 +3,15 @@
 from django.http import Http404
 from django.template.response import TemplateResponse
 
-from portal.mentors.directory import DirectoryForm, active_filters, find_mentors, sort_label, to_query_string
+from portal.mentors.directory import (
+    DirectoryForm,
+    active_filters,
+    chosen_sort,
+    find_mentors,
+    sort_choices,
+    sort_label,
+    to_query_string,
+)
 from portal.mentors.forms import DESCRIBED_NEED, MatchForm
 from portal.mentors.matching import mentors_for_text
 from portal.mentors.models import MentorProfile
@@ -13,7 +21,7 @@ def directory(request, index_page):
     form = DirectoryForm(request.GET or None)
     criteria = form.criteria()
     result = find_mentors(criteria, request.GET.get("page"))
-    form.show_counts(result.counts)
+    form.show_counts(result.counts, criteria)
     context = index_page.get_context(request)
     context |= {
         "form": form,
@@ -22,6 +30,9 @@ def directory(request, index_page):
         "current_query": to_query_string(criteria),
         "active_filters": active_filters(criteria),
         "sort_label": sort_label(criteria),
+        "sort_choices": sort_choices(criteria),
+        "chosen_sort": chosen_sort(criteria),
+        "filters_query": to_query_string({"q": criteria["q"]}),
     }
     return TemplateResponse(request, "mentors/mentor_index_page.html", context)
 

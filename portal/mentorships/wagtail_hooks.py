@@ -120,10 +120,11 @@ class MentorRequestAdmin(EditorsModelAdmin):
         "reminded_at", "answered_at", "closed_at", "anonymised_at",
     ]  # fmt: skip
     list_export = [
-        "pk", "created_at", "status", "mentor", "challenge_label", "requester_name", "requester_email",
-        "organisation", "actor_type", "mentoring_model", "mentoring_format", "participants", "answered_at",
-        "closed_at",
+        "pk", "created_at", "status", "mentor", "challenge_label", "challenge_themes", "requester_name",
+        "requester_email", "organisation", "actor_type", "mentoring_model", "mentoring_format", "participants",
+        "reminded_at", "answered_at", "closed_at", "anonymised_at",
     ]  # fmt: skip
+    export_headings = {"pk": _("No.")}
     export_filename = "demandes-de-mentorat"
     permission_helper_class = RequestPermissionHelper
     button_helper_class = RequestButtonHelper
@@ -155,6 +156,11 @@ class MentorRequestAdmin(EditorsModelAdmin):
     @admin.display(description=_("challenge"))
     def challenge_summary(self, obj):
         return Truncator(obj.challenge_label).chars(70)
+
+    @admin.display(description=_("themes"))
+    def challenge_themes(self, obj):
+        """The themes of the catalogue's challenge (a challenge in free text has none)."""
+        return obj.challenge.themes.all() if obj.challenge else []
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("mentor", "challenge")

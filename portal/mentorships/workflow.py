@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from portal.mentors.models import MentorProfile
 from portal.mentorships import notifications
 from portal.mentorships.models import MentorRequest, RequestEvent, RequestStatus, Role, new_token_key
+from portal.wording import elide
 
 ALLOWED = {
     RequestStatus.NEW: {
@@ -261,7 +262,9 @@ def reassign(mentor_request, new_mentor, user):
             RequestStatus.NEW,
             Role.EDITOR,
             user,
-            _("Reassigned from %(old)s to %(new)s") % {"old": previous_mentor or "—", "new": new_mentor.full_name},
+            elide(
+                _("Reassigned from %(old)s to %(new)s") % {"old": previous_mentor or "—", "new": new_mentor.full_name}
+            ),
         )
         notifications.request_reassigned(locked, previous_mentor)
     return locked

@@ -73,6 +73,8 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 MENTOR_REQUEST_REMINDER_DAYS = env_int("MENTOR_REQUEST_REMINDER_DAYS", 5)
 MENTOR_REQUEST_EXPIRY_DAYS = env_int("MENTOR_REQUEST_EXPIRY_DAYS", 14)
 MENTOR_REQUEST_MAX_OPEN = env_int("MENTOR_REQUEST_MAX_OPEN", 3)
+# Whether robots.txt lets search engines in; set it to false on a staging or demo copy of the site (dev: off).
+SEARCH_ENGINES_ALLOWED = env_bool("SEARCH_ENGINES_ALLOWED", True)
 # -------------------------------------------------------------------------------------------------
 
 DEBUG = False
@@ -80,6 +82,7 @@ DEBUG = False
 INSTALLED_APPS = [
     "portal.home",
     "portal.taxonomy",
+    "portal.navigation",
     "portal.challenges",
     "portal.mentors",
     "portal.mentorships",
@@ -331,6 +334,11 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = DOCUMENT_MAX_UPLOAD_MB * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 25_000_000
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# New pages get ASCII addresses: "Mutualiser les données" becomes mutualiser-les-donnees, in the editor as on
+# save. Pages published with accents keep their address (Wagtail's routing does not depend on this setting).
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# Wagtail's "this page needs a password" page, in the site's frame.
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "password_required.html"  # noqa: S105 - a template, not a password
 # Editors' avatars are those they upload, never Gravatar's: no asset from a third party, and no hash of
 # an editor's email address sent to one.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

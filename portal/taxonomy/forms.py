@@ -5,10 +5,18 @@ from django import forms
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from portal.taxonomy.models import MAX_SUGGESTIONS, MAX_THEME_LENGTH, MAX_THEMES, Theme, region_code
+from portal.taxonomy.models import (
+    MAX_SUGGESTIONS,
+    MAX_THEME_LENGTH,
+    MAX_THEMES,
+    Theme,
+    region_code,
+    theme_for_slug,
+)
 from portal.taxonomy.suggestions import pending_for, split_names, suggest
 from search.french import fold
 
+MAX_SLUG_LENGTH = 100
 INVALID_CHOICE = _("“%(value)s” is not one of the available choices: this filter was ignored.")
 
 
@@ -25,6 +33,16 @@ class RegionFacetField(FacetField):
     def to_python(self, value):
         value = super().to_python(value)
         return region_code(value) or value
+
+
+class ThemeFacetField(FacetField):
+    """The theme filter: a theme's slug, or one it had before being renamed or merged (an address shared
+    then keeps filtering on the same theme)."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        theme = theme_for_slug(value) if value and len(value) <= MAX_SLUG_LENGTH else None
+        return theme.slug if theme is not None else value
 
 
 def with_count(label, count):

@@ -46,6 +46,28 @@ class Theme(TagBase):
         ordering = ["name"]
 
 
+class ThemeAlias(models.Model):
+    """A slug a theme had before it was renamed, or the slug of a theme merged into it: addresses shared
+    with `?theme=<that slug>` keep filtering on the theme (portal/taxonomy/themes.py)."""
+
+    slug = models.SlugField(_("former slug"), max_length=100, unique=True)
+    theme = models.ForeignKey(Theme, verbose_name=_("theme"), on_delete=models.CASCADE, related_name="aliases")
+
+    class Meta:
+        verbose_name = _("former theme slug")
+        verbose_name_plural = _("former theme slugs")
+
+    def __str__(self):
+        return self.slug
+
+
+def theme_for_slug(slug):
+    """The theme a filter's `slug` names: its own slug, or a former one (renamed or merged), else None."""
+    if not slug:
+        return None
+    return Theme.objects.filter(slug=slug).first() or Theme.objects.filter(aliases__slug=slug).first()
+
+
 class ThemeSuggestion(models.Model):
     """A theme a mentor or a proposer asked for beyond the vocabulary. It is not a theme: matching, the
     directory and the filters never see it. An editor approves it (the theme is then created, or found, and

@@ -6,9 +6,11 @@ from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
+from wagtail.log_actions import LogFormatter
 
-from wagtail_modeladmin.helpers import ButtonHelper
+from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import modeladmin_register
 
 from portal.admin_actions import (
@@ -19,8 +21,9 @@ from portal.admin_actions import (
     action_url,
     title_with_object,
 )
-from portal.taxonomy import suggestions
-from portal.taxonomy.models import Equivalence, ThemeSuggestion
+from portal.taxonomy import suggestions, themes
+from portal.taxonomy.admin_views import THEME_ACTIONS, ThemeActionView, ThemeDeleteView, ThemeEditView
+from portal.taxonomy.models import Equivalence, Theme, ThemeSuggestion
 
 SUGGESTION_ACTIONS = {"approve": _("Approve"), "reject": _("Reject")}
 
@@ -30,7 +33,7 @@ class EquivalenceAdmin(EditorsModelAdmin):
     """The vocabulary of equivalents matching and search share (search/analysis.py)."""
 
     model = Equivalence
-    button_helper_class = ButtonHelper  # edit and delete: no state to change
+    button_helper_class = ActionButtonHelper  # edit, delete in the menu; phrases written out
     menu_label = _("Equivalences")
     add_label = _("Add an equivalence")
     search_label = _("Search equivalences")
@@ -97,6 +100,8 @@ class ThemeSuggestionAdmin(EditorsModelAdmin):
     menu_order = 241
     add_to_settings_menu = False
     list_display = ["name", "suggested_by", "created_at"]
+    list_export = ["name", "suggested_by", "created_at"]
+    export_filename = "suggestions-de-themes"
     search_fields = ["name"]
     panels = [FieldPanel("name")]
 
@@ -119,3 +124,80 @@ class ThemeSuggestionAdmin(EditorsModelAdmin):
 
     def get_admin_urls_for_registration(self):
         return (*super().get_admin_urls_for_registration(), action_url(self, "action", SuggestionActionView))
+
+
+class ThemePermissionHelper(PermissionHelper):
+    """Themes are created where they are used (a page's themes, an approved suggestion), not in this list."""
+
+    def user_can_create(self, user):
+        return False
+
+
+class ThemeButtonHelper(ActionButtonHelper):
+    labels = THEME_ACTIONS
+    excluded = ("edit",)  # renaming is the edit, said as such
+    destructive = ("merge", "delete")
+
+    def actions_for(self, obj):
+        return ["rename", "merge"]
+
+    def get_primary_button(self, obj):
+        buttons = {button["name"]: button for button in self.get_buttons_for_obj(obj)}
+        return buttons.get("rename")
+
+
+@modeladmin_register
+class ThemeAdmin(EditorsModelAdmin):
+    """The vocabulary of themes, with what holds each: rename, merge, delete (portal/taxonomy/themes.py)."""
+
+    model = Theme
+    permission_helper_class = ThemePermissionHelper
+    button_helper_class = ThemeButtonHelper
+    edit_view_class = ThemeEditView
+    delete_view_class = ThemeDeleteView
+    menu_label = _("Themes")
+    search_label = _("Search themes")
+    empty_message = _("No theme yet: they are created on challenges and mentors’ profiles.")
+    no_match_message = _("No theme matches this search.")
+    menu_icon = "tag"
+    menu_order = 239
+    add_to_settings_menu = False
+    list_display = ["name", "used_by"]
+    search_fields = ["name", "slug"]
+
+    def used_by(self, obj):
+        counts = [
+            _("%(kind)s: %(count)s") % {"kind": capfirst(link.label), "count": count}
+            for link in themes.links()
+            if (count := getattr(obj, link.key, 0))
+        ]
+        return ", ".join(counts) or _("nothing")
+
+    used_by.short_description = _("held by")
+    used_by.admin_order_field = "usage"
+
+    def get_queryset(self, request):
+        return themes.with_usage(super().get_queryset(request))
+
+    def get_admin_urls_for_registration(self):
+        return (*super().get_admin_urls_for_registration(), action_url(self, "action", ThemeActionView))
+
+
+class ThemeChange(LogFormatter):
+    def format_message(self, log_entry):
+        data = log_entry.data or {}
+        if log_entry.action == themes.RENAMED:
+            return _("Renamed from “%(old)s” to “%(new)s”") % {"old": data.get("old"), "new": data.get("new")}
+        if log_entry.action == themes.MERGED:
+            return _("“%(merged)s” merged into “%(into)s”") % {"merged": data.get("merged"), "into": data.get("into")}
+        return _("Theme “%(name)s” deleted") % {"name": data.get("name")}
+
+
+@hooks.register("register_log_actions")
+def register_theme_actions(actions):
+    for action, label in (
+        (themes.RENAMED, _("Rename theme")),
+        (themes.MERGED, _("Merge themes")),
+        (themes.DELETED, _("Delete theme")),
+    ):
+        actions.register_action(action)(type("ThemeChangeFormatter", (ThemeChange,), {"label": label}))

@@ -12,7 +12,7 @@ import pytest
 from portal.challenges.models import ChallengePage
 from portal.contributions.models import ChallengeProposal, ProposalStatus
 from portal.mentors.models import MentorProfile, MentorStatus
-from tests.factories import ChallengeProposalFactory, MentorProfileFactory, UserFactory
+from tests.factories import MODERATORS_GROUP, ChallengeProposalFactory, MentorProfileFactory, UserFactory
 
 pytestmark = pytest.mark.browser
 
@@ -21,10 +21,10 @@ PASSWORD = "correct horse battery staple"
 
 @pytest.fixture
 def moderator():
-    """A member of Wagtail's Moderators group: approves mentors, publishes pages; no superuser rights."""
+    """A member of the moderators' group (« Modération »): approves mentors, publishes pages; no superuser rights."""
     user = UserFactory(username=f"moderatrice-{uuid.uuid4().hex[:6]}", is_staff=False)
     user.save()
-    user.groups.add(Group.objects.get(name="Moderators"))
+    user.groups.add(Group.objects.get(name=MODERATORS_GROUP))
     return user
 
 

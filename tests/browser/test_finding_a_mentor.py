@@ -49,10 +49,10 @@ def test_a_phone_user_opens_the_filters_chooses_a_theme_and_sorts(person):
     theme = person.page.get_by_label("Thème")
     label = theme.locator("option").nth(1).inner_text()
     theme.select_option(index=1)
-    person.choose("Trier par", "Disponibles d’abord")
+    person.choose("Trier par", "Mis à jour récemment")
     person.click("Afficher les mentors")
-    assert "sort=availability" in person.page.url
-    assert person.page.get_by_label("Trier par").input_value() == "availability"
+    assert "sort=recent" in person.page.url
+    assert person.page.get_by_label("Trier par").input_value() == "recent"
     if person.device == "phone":
         assert person.page.get_by_role("button", name=re.compile(r"^Filtres \(1 actif\)")).is_visible()
     assert first_card_top(person) < person.page.viewport_size["height"]

@@ -2,34 +2,29 @@ from django import template
 
 from wagtail.models import Page, Site
 
-from portal.home import languages
+from portal.home import languages, menus
 from portal.home.models import CharterPage
+from portal.navigation.models import NavigationSettings
 
 register = template.Library()
 
-# What a menu item or a breadcrumb needs, its translation's lookup included.
-LINK_FIELDS = ["title", "url_path", "path", "depth", "locale_id", "translation_key", "alias_of_id"]
+LINK_FIELDS = menus.LINK_FIELDS
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
-    """Live pages flagged "show in menus" directly under the site's (French) home page, each with its
-    title in the visitor's language when translated."""
+    """The main menu editors keep in Paramètres > Navigation (portal/home/menus.py)."""
     request = context["request"]
-    site = Site.find_for_request(request)
-    current = context.get("page")
-    current_path = languages.source_page(current).path if current and current.pk else None
-    items = []
-    if site:
-        items = site.root_page.get_children().live().public().in_menu().only(*LINK_FIELDS)
-    return {
-        "request": request,
-        "menu_items": [
-            (item, languages.localized(item), bool(current_path and current_path.startswith(item.path)))
-            for item in languages.prefetch_translations(items)
-        ],
-        "home_url": site.root_page.get_url(request) if site else "/",
-    }
+    navigation = NavigationSettings.for_request(request)
+    return {"request": request, "menu_items": menus.main_menu(request, navigation, context.get("page"))}
+
+
+@register.simple_tag(takes_context=True)
+def footer_columns(context):
+    """The footer's columns of links editors keep in Paramètres > Navigation."""
+    request = context["request"]
+    navigation = NavigationSettings.for_request(request)
+    return menus.footer_columns(request, navigation, context.get("page"))
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
