@@ -198,3 +198,31 @@ def test_two_requests_saving_at_once_on_sqlite_queue_instead_of_failing(tmp_path
     result = run_python(SAVING_AT_ONCE, "portal.settings.dev", DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "[] 2"
+
+
+def test_the_test_settings_ignore_a_developer_s_environment_but_the_services():
+    values = settings_values(
+        "portal.settings.test",
+        ["SITE_BASE_URL", "MENTOR_REQUEST_MAX_OPEN", "FORM_RATE_PER_IP", "TRUSTED_PROXY_COUNT", "ELASTICSEARCH_URL"],
+        SITE_BASE_URL="https://mentorat.example.org",
+        MENTOR_REQUEST_MAX_OPEN="5",
+        FORM_RATE_PER_IP="1/h",
+        TRUSTED_PROXY_COUNT="2",
+        ELASTICSEARCH_URL="http://127.0.0.1:9299",
+    )
+    assert values == {
+        "SITE_BASE_URL": "http://127.0.0.1:8000",
+        "MENTOR_REQUEST_MAX_OPEN": 3,
+        "FORM_RATE_PER_IP": "10/h",
+        "TRUSTED_PROXY_COUNT": 0,
+        "ELASTICSEARCH_URL": "http://127.0.0.1:9299",
+    }
+
+
+def test_other_settings_still_read_the_environment():
+    values = settings_values(
+        "portal.settings.dev",
+        ["SITE_BASE_URL", "MENTOR_REQUEST_MAX_OPEN"],
+        **{"SITE_BASE_URL": "https://mentorat.example.org", "MENTOR_REQUEST_MAX_OPEN": "5"},
+    )
+    assert values == {"SITE_BASE_URL": "https://mentorat.example.org", "MENTOR_REQUEST_MAX_OPEN": 5}
