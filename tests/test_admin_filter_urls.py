@@ -91,3 +91,11 @@ def test_a_moderator_gets_the_same_answers(client, records):
     client.force_login(UserFactory(groups=[MODERATORS_GROUP]))
     response = client.get("/admin/mentorships/mentorrequest/?mentor__id__exact=abc", follow=True)
     assert response.status_code == 200 and REFUSED in response.content.decode()
+
+
+@pytest.mark.parametrize("address", [*LISTS, "/admin/taxonomy/theme/"])
+@pytest.mark.parametrize("view", ["inspect", "edit", "delete"])
+@pytest.mark.parametrize("instance", ["abc", "999999"])
+def test_a_record_address_with_an_id_that_cannot_be_one_answers_404(editor_client, address, view, instance):
+    response = editor_client.get(f"{address}{view}/{instance}/")
+    assert response.status_code == 404

@@ -21,6 +21,7 @@ from portal.mentorships import workflow
 from portal.mentorships.models import RequestStatus
 from tests.factories import (
     EDITORS_GROUP,
+    MODERATORS_GROUP,
     ChallengeProposalFactory,
     MentorProfileFactory,
     MentorRequestFactory,
@@ -43,14 +44,15 @@ GENERIC_FRENCH = [
 ]  # fmt: skip
 
 
-@pytest.fixture(params=["superuser", "Editors group"])
+@pytest.fixture(params=["superuser", "moderators group"])
 def admin_client(request, client, db):
-    """An editor of either kind: a superuser, or a member of the editors' group."""
+    """A team member of either kind: a superuser, or a member of the moderators' group (who sees what the
+    editors' group sees, and approves mentors)."""
     if request.param == "superuser":
         user = UserFactory(editor=True)
     else:
         user = UserFactory()
-        user.groups.add(Group.objects.get(name=EDITORS_GROUP))
+        user.groups.add(Group.objects.get(name=MODERATORS_GROUP))
     user.save()
     client.force_login(user)
     return client

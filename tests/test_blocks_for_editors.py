@@ -94,3 +94,20 @@ def test_heading_level_and_alt_text_explain_themselves_in_french():
         alt_help = str(FigureBlock().child_blocks["alt_text"].field.help_text)
     assert "h2 pour une section" in level_help and "h3 pour une sous-section" in level_help
     assert "Pas le nom du fichier" in alt_help
+
+
+@pytest.mark.parametrize("address", ["/mentors/devenir-mentor/", "https://lafabriquedesmobilites.fr/", "mailto:a@b.fr"])
+def test_a_call_to_action_leads_to_an_address_of_the_site_another_site_or_a_mailbox(address):
+    from portal.home.blocks import CallToActionBlock
+
+    value = CallToActionBlock().clean({"title": "Devenez mentor", "button_label": "Postuler", "url": address})
+    assert value["url"] == address
+
+
+@pytest.mark.parametrize("address", ["mentors/devenir-mentor", "javascript:alert(1)", "//evil.example/", "ftp://x.fr/"])
+def test_a_call_to_action_refuses_an_address_that_leads_nowhere_and_says_what_is_expected(address):
+    from portal.home.blocks import CallToActionBlock
+
+    with translation.override("fr"), pytest.raises(StructBlockValidationError) as refusal:
+        CallToActionBlock().clean({"title": "Devenez mentor", "button_label": "Postuler", "url": address})
+    assert "commençant par /" in str(refusal.value.block_errors["url"])

@@ -198,3 +198,29 @@ def test_the_team_migration_reverses_to_wagtails_groups_without_the_rights_it_ad
     team_migration.set_up_team(apps, None)
     assert Group.objects.get(pk=editors.pk).name == EDITORS_GROUP
     assert Group.objects.get(pk=editors.pk).permissions.filter(codename="change_navigationsettings").exists()
+
+
+def test_only_moderators_approve_pause_or_archive_mentors_editors_keep_profiles_current(client, directory):
+    from portal.mentors.models import MentorProfile, MentorStatus
+    from tests.factories import MentorProfileFactory
+
+    pending = MentorProfileFactory(status=MentorStatus.PENDING)
+    status_url = f"/admin/mentors/mentorprofile/status/{pending.pk}/"
+
+    member_of(client, EDITORS_GROUP)
+    listing = client.get(f"/admin/mentors/mentorprofile/?q={pending.full_name}").content.decode()
+    assert pending.full_name in listing and "?action=approve" not in listing
+    assert "attend la modération" in client.get(f"/admin/mentors/mentorprofile/inspect/{pending.pk}/").content.decode()
+    for response in (
+        client.get(status_url, {"action": "approve"}),
+        client.post(status_url, {"action": "approve", "reason": ""}),
+    ):  # Wagtail answers a refused admin view by going back to the dashboard, with its message
+        assert (response.status_code, response["Location"]) == (302, "/admin/")
+    assert MentorProfile.objects.get(pk=pending.pk).status == MentorStatus.PENDING
+    assert client.get(f"/admin/mentors/mentorprofile/edit/{pending.pk}/").status_code == 200
+
+    member_of(client, MODERATORS_GROUP)
+    listing = client.get(f"/admin/mentors/mentorprofile/?q={pending.full_name}").content.decode()
+    assert "?action=approve" in listing
+    client.post(status_url, {"action": "approve", "reason": "Profil complet"})
+    assert MentorProfile.objects.get(pk=pending.pk).status == MentorStatus.PUBLISHED

@@ -2,6 +2,8 @@
 rename it (its former address keeps filtering), merge it into another (everything that held it holds the
 other) or delete it, each confirmed, logged and permission-checked."""
 
+import re
+
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
@@ -98,6 +100,8 @@ def test_renaming_keeps_every_holder_and_the_former_address(client, team_member,
     assert ThemeAlias.objects.get(slug="open-data").theme == renamed
     page = client.get("/mentors/?theme=open-data&availability=all").content.decode()
     assert "Paul Premier" in page and "Sara Seconde" not in page
+    # the filter shows the theme as chosen, so that changing another filter keeps it
+    assert re.search(r'<option value="donnees-publiques"[^>]*\bselected\b', page)
     entry = ModelLogEntry.objects.get(action=themes.RENAMED)
     assert entry.user == team_member and entry.data == {"old": "open data", "new": "Données publiques"}
 

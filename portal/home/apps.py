@@ -8,6 +8,8 @@ class HomeConfig(AppConfig):
     verbose_name = _("Site and programme")
 
     def ready(self):
+        from portal.admin_actions import make_instance_views_answer_404
         from portal.spreadsheets import make_exports_office_ready
 
         make_exports_office_ready()
+        make_instance_views_answer_404()

@@ -16,6 +16,7 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 from portal.home.alt_text import EMPTY_MESSAGE, validate_alt_text
+from portal.navigation.blocks import validate_link_address
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
@@ -155,7 +156,13 @@ class CallToActionBlock(blocks.StructBlock):
     text = blocks.TextBlock(label=_("Text"), required=False)
     button_label = blocks.CharBlock(label=_("Button label"), max_length=60)
     page = blocks.PageChooserBlock(label=_("Page"), required=False)
-    url = blocks.URLBlock(label=_("Or an external address"), required=False)
+    url = blocks.CharBlock(
+        label=_("Or an address"),
+        required=False,
+        max_length=300,
+        validators=[validate_link_address],
+        help_text=_("An address on this site (/mentors/devenir-mentor/), another site's (https://…) or mailto:…"),
+    )
 
     class Meta:
         icon = "pick"
@@ -172,7 +179,7 @@ class CallToActionBlock(blocks.StructBlock):
     def clean(self, value):
         value = super().clean(value)
         if bool(value.get("page")) == bool(value.get("url")):
-            message = _("Choose either a page or an external address for the button.")
+            message = _("Choose either a page or an address for the button.")
             raise StructBlockValidationError(
                 block_errors={"page": ValidationError(message), "url": ValidationError(message)}
             )

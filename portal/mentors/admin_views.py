@@ -19,6 +19,7 @@ from portal.mentors.models import MentorIndexPage, MentorProfile, MentorStatus
 from portal.taxonomy.models import ActorType, Region
 from portal.wording import elide
 
+APPROVE_PERMISSION = "mentors.approve_mentorprofile"  # approve, pause, archive: the moderators' call
 ACTION_LABELS = {
     "approve": gettext_lazy("Approve and publish"),
     "republish": gettext_lazy("Publish again"),
@@ -103,6 +104,9 @@ class StatusChangeView(InstanceActionView):
     template_name = "mentors/admin/status_change.html"
     labels = ACTION_LABELS
 
+    def check_action_permitted(self, user):
+        return user.has_perm(APPROVE_PERMISSION) and super().check_action_permitted(user)
+
     def render(self, form, status=200):
         context = {
             "view": self,
@@ -150,6 +154,7 @@ class MentorInspectView(InspectView):
             "requests_count": requests.count(),
             "waiting_count": requests.awaiting_answer().count(),
             "suggestions": mentor.theme_suggestions.all(),
+            "may_approve": self.request.user.has_perm(APPROVE_PERMISSION),
         }
 
 

@@ -165,6 +165,9 @@ class MentorProfile(index.Indexed, models.Model):
         verbose_name = _("mentor profile")
         verbose_name_plural = _("mentor profiles")
         ordering = ["full_name"]
+        # Approving, pausing and archiving decide who the public may ask: the moderators' call (home 0011),
+        # while editors keep profiles current.
+        permissions = [("approve_mentorprofile", _("Can approve, pause and archive mentor profiles"))]
 
     def __str__(self):
         return self.full_name

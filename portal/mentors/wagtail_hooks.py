@@ -13,7 +13,14 @@ from wagtail_modeladmin.options import modeladmin_register
 
 from portal.admin_actions import ActionButtonHelper, EditorsModelAdmin, action_url
 from portal.mentors import lifecycle
-from portal.mentors.admin_views import ACTION_LABELS, InviteView, MentorInspectView, PreviewView, StatusChangeView
+from portal.mentors.admin_views import (
+    ACTION_LABELS,
+    APPROVE_PERMISSION,
+    InviteView,
+    MentorInspectView,
+    PreviewView,
+    StatusChangeView,
+)
 from portal.mentors.models import MentorProfile, MentorStatus
 from search.folding import FoldedSearchHandler
 
@@ -31,6 +38,8 @@ class MentorButtonHelper(ActionButtonHelper):
     labels = ACTION_LABELS
 
     def actions_for(self, obj):
+        if not self.request.user.has_perm(APPROVE_PERMISSION):
+            return []
         return ACTIONS_BY_STATUS[obj.status]
 
     def main_action(self, obj, names):

@@ -12,6 +12,10 @@ from wagtail.blocks import StructBlockValidationError
 
 # A link's address: a page of this site by its path, a web address or an e-mail address.
 SITE_PATH = re.compile(r"^/[^\s/][^\s]*$|^/$")
+ADDRESS_MESSAGE = _(
+    "Write an address on this site starting with / (/mentors/me/), a web address starting with https:// or an "
+    "e-mail address starting with mailto:."
+)
 
 
 def validate_address(value):
@@ -21,6 +25,14 @@ def validate_address(value):
     if value.startswith("mailto:") and "@" in value:
         return
     URLValidator(schemes=["http", "https"])(value)
+
+
+def validate_link_address(value):
+    """validate_address, with a French message that says what is expected (a block's address field)."""
+    try:
+        validate_address(value.strip())
+    except ValidationError as error:
+        raise ValidationError(ADDRESS_MESSAGE) from error
 
 
 class LinkBlock(blocks.StructBlock):
@@ -62,12 +74,7 @@ class LinkBlock(blocks.StructBlock):
             try:
                 validate_address(address)
             except ValidationError:
-                errors["address"] = ValidationError(
-                    _(
-                        "Write an address on this site starting with / (/mentors/me/), a web address starting "
-                        "with https:// or an e-mail address starting with mailto:."
-                    )
-                )
+                errors["address"] = ValidationError(ADDRESS_MESSAGE)
             if not value.get("label"):
                 errors["label"] = ValidationError(_("A link to an address needs a label."))
         elif not page and not self.allows_no_target:

@@ -44,6 +44,10 @@ class ThemeFacetField(FacetField):
         theme = theme_for_slug(value) if value and len(value) <= MAX_SLUG_LENGTH else None
         return theme.slug if theme is not None else value
 
+    def prepare_value(self, value):
+        """The filter shows the theme a former slug names as chosen, so that changing another filter keeps it."""
+        return self.to_python(value) if isinstance(value, str) else value
+
 
 def with_count(label, count):
     return f"{label} ({count})"

@@ -64,7 +64,7 @@ def test_a_moderator_adds_a_quote_and_a_call_to_action_to_a_model_page(person, m
     add_block_at_the_end(person, re.compile(r"^Appel à"))
     type_in_the_new_block(person, re.compile(r"^Titre\*?$"), "Lancer un Culture Shift chez vous")
     type_in_the_new_block(person, re.compile(r"^Libellé du bouton"), "Nous écrire")
-    type_in_the_new_block(person, re.compile(r"^Ou une adresse externe"), "https://lafabriquedesmobilites.fr/")
+    type_in_the_new_block(person, re.compile(r"^Ou une adresse"), "https://lafabriquedesmobilites.fr/")
     publish(person)
     assert not person.page.get_by_text("La page n’a pas pu être").count()
 
