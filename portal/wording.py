@@ -36,6 +36,8 @@ OVERRIDDEN = [
     # xgettext:no-python-format
     gettext_noop("This %(model_name)s hasn't been submitted for moderation yet"),
     gettext_noop("Created"),
+    # « Navigation mis à jour » : the setting's name, feminine or masculine, comes after the verb.
+    gettext_noop("%(setting_type)s updated."),
     # xgettext:no-python-format
     gettext_noop("This %(model_name)s is currently awaiting moderation."),
     # xgettext:no-python-brace-format

@@ -69,7 +69,7 @@ def test_the_team_changes_the_site_settings(client, home, group):
         },
         follow=True,
     )
-    assert "Paramètres du site mis à jour" in response.content.decode()
+    assert "Modifications enregistrées\u00a0: paramètres du site." in response.content.decode()
     assert SiteSettings.for_site(site).contact_email == "mentorat@example.org"
     public = client.get("/").content.decode()
     assert "Mentorat de la Fabrique" in public and "mentorat@example.org" in public

@@ -52,7 +52,7 @@ def type_into(person, field, text):
 
 def save(person):
     person.click(person.page.get_by_role("button", name="Enregistrer"))
-    assert person.page.get_by_text("mis à jour").first.is_visible()
+    assert person.page.get_by_text("Modifications enregistrées").first.is_visible()
 
 
 def test_an_editor_renames_a_menu_item_and_a_footer_link_and_changes_the_contact(person, editor):
