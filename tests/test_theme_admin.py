@@ -262,3 +262,9 @@ def test_approving_a_suggestion_named_like_a_merged_theme_gives_the_kept_one(hel
     suggestions.approve(ThemeSuggestion.objects.get(pk=suggestion.pk))
     assert not Theme.objects.filter(name__iexact="open data").exists()
     assert theme_names(held["second"]) == ["données ouvertes"]
+
+
+def test_a_theme_filter_with_a_nul_byte_shows_the_directory_and_the_catalogue(client, directory, challenge_index):
+    """A NUL byte cannot be a theme's slug; PostgreSQL refused it in the former-slug lookup (a 500)."""
+    assert client.get("/mentors/", {"theme": "open\x00data"}).status_code == 200
+    assert client.get(challenge_index.url, {"theme": "open\x00data"}).status_code == 200

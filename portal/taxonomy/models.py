@@ -63,7 +63,7 @@ class ThemeAlias(models.Model):
 
 def theme_for_slug(slug):
     """The theme a filter's `slug` names: its own slug, or a former one (renamed or merged), else None."""
-    if not slug:
+    if not slug or "\x00" in slug:  # PostgreSQL refuses a NUL byte in a query: no theme has one
         return None
     return Theme.objects.filter(slug=slug).first() or Theme.objects.filter(aliases__slug=slug).first()
 
