@@ -8,7 +8,7 @@ Every list answers `{"count", "page", "pages", "page_size", "items"}` for `?page
 import re
 from collections.abc import Callable, Sequence
 from math import ceil
-from typing import Any
+from typing import Annotated, Any
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
@@ -16,9 +16,21 @@ from django.utils.translation import ngettext
 
 from ninja import Field, Schema
 from ninja.pagination import PaginationBase
+from pydantic import BeforeValidator
 
 PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
+
+
+def whole_number(value):
+    """JSON Schema's integer, for JSON bodies: 41 and 41.0 are one, `true` and `"41"` are not."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+# pydantic's lax mode would take `true` for 1 and `"5"` for 5, which the schema says are not integers.
+JsonInteger = Annotated[int, BeforeValidator(whole_number), Field(strict=True)]
 
 
 class MessageOut(Schema):

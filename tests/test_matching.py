@@ -174,6 +174,14 @@ def test_api_match_runs_the_free_text_matching(client, directory):
     assert [r["name"] for r in response.json()["results"]] == ["Covoiturage"]
 
 
+def test_api_match_takes_a_whole_number_written_with_a_decimal_point(client, directory):
+    """JSON Schema counts 2.0 as an integer; `true` and `"2"` are refused (test_api_bad_input_gets_a_clear_error)."""
+    for name in ("Covoiturage", "Covoiturage rural", "Covoiturage solidaire"):
+        MentorProfileFactory(full_name=name, themes=["covoiturage"])
+    response = client.post("/api/v1/match/", {"text": "covoiturage", "limit": 2.0}, content_type="application/json")
+    assert len(response.json()["results"]) == 2
+
+
 @pytest.mark.parametrize(
     ("method", "url", "payload", "status"),
     [
@@ -186,6 +194,10 @@ def test_api_match_runs_the_free_text_matching(client, directory):
         ("post", "/api/v1/match/", {"text": "x" * 10_001}, 422),
         ("post", "/api/v1/match/", {"text": "vélo", "limit": 0}, 422),
         ("post", "/api/v1/match/", {"limit": 3}, 422),
+        ("post", "/api/v1/match/", {"text": "vélo", "limit": True}, 422),
+        ("post", "/api/v1/match/", {"text": "vélo", "limit": "5"}, 422),
+        ("post", "/api/v1/match/", {"text": "vélo", "limit": 2.5}, 422),
+        ("post", "/api/v1/match/", {"text": "vélo", "limit": 51.0}, 422),
         ("post", "/api/v1/match/", "pas du json", 400),
     ],
 )

@@ -9,7 +9,7 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import ValidationError
 from ninja.pagination import paginate
 
-from portal.api_common import ErrorOut, MessageOut, PageNumbers, Serialised
+from portal.api_common import ErrorOut, JsonInteger, MessageOut, PageNumbers, Serialised
 from portal.mentors.directory import ACCEPTING, EVERYONE, MAX_QUERY_LENGTH, DirectoryForm, matching_ids
 from portal.mentors.forms import MAX_NEED_LENGTH
 from portal.mentors.matching import mentors_for_text
@@ -111,7 +111,7 @@ class MatchIn(Schema):
         # Documented for clients; the view refuses blank text itself, with a clearer message than a pattern's.
         json_schema_extra={"pattern": r"\S"},
     )
-    limit: int = Field(10, ge=1, le=50)
+    limit: JsonInteger = Field(10, ge=1, le=50, description="How many mentors, 1 to 50")
 
 
 def serialise_matches(matches):
