@@ -114,6 +114,22 @@ def test_a_reassigned_request_is_new_again_for_the_other_mentor_with_fresh_links
     assert reassigned.answered_at is None and reassigned.closed_at is None
 
 
+@pytest.mark.parametrize(
+    "act",
+    [workflow.accept, workflow.decline, workflow.expire, workflow.mentor_unavailable],
+    ids=["accept", "decline", "expire", "mentor unavailable"],
+)
+def test_a_change_read_before_a_reassignment_is_not_made_for_the_new_mentor(directory, editor, act):
+    """The mentor answering, or the system closing a request because of its mentor (silent, paused), acted on the
+    request as it was read: once it is reassigned, that is not about the new mentor's request any more."""
+    read_before = request_in(RequestStatus.NEW)
+    workflow.reassign(read_before, MentorProfileFactory(), editor)
+    before = snapshot(read_before)
+    with pytest.raises(workflow.RequestRefused, match="réattribuée"):
+        act(read_before)
+    assert snapshot(read_before) == before
+
+
 # --- Challenge proposals ---------------------------------------------------------------------------
 def proposal_in(status, challenge=None):
     proposal = ChallengeProposalFactory()

@@ -98,10 +98,19 @@ def test_accepting_beyond_capacity_is_refused(directory):
     mentor = MentorProfileFactory(capacity=1)
     first, second = MentorRequestFactory.create_batch(2, mentor=mentor)
     workflow.accept(first)
-    with pytest.raises(workflow.RequestRefused, match="capacité"):
+    with pytest.raises(workflow.RequestRefused, match="Vous accompagnez déjà 1 personne, votre capacité"):
         workflow.accept(second)
     second.refresh_from_db()
     assert second.status == RequestStatus.NEW
+
+
+def test_the_capacity_refusal_counts_people_in_the_plural_from_two(directory):
+    mentor = MentorProfileFactory(capacity=2)
+    *accepted, third = MentorRequestFactory.create_batch(3, mentor=mentor)
+    for mentor_request in accepted:
+        workflow.accept(mentor_request)
+    with pytest.raises(workflow.RequestRefused, match="Vous accompagnez déjà 2 personnes, votre capacité"):
+        workflow.accept(third)
 
 
 def test_a_status_change_that_is_not_in_the_lifecycle_is_refused(directory):

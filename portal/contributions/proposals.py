@@ -39,7 +39,16 @@ def unique_slug(parent, title):
     return slug
 
 
+def locked(proposal):
+    """Lock the proposal's row until the transaction ends, and read it again: two editors acting on it at once
+    are served one after the other, and the second one's checks see what the first one did."""
+    proposal.refresh_from_db(from_queryset=ChallengeProposal.objects.select_for_update())
+    return proposal
+
+
+@transaction.atomic
 def review(proposal):
+    locked(proposal)
     if proposal.status != ProposalStatus.NEW:
         raise ProposalError(_("Only a new proposal can be put under review."))
     proposal.status = ProposalStatus.REVIEW
@@ -47,7 +56,9 @@ def review(proposal):
     return proposal
 
 
+@transaction.atomic
 def refuse(proposal):
+    locked(proposal)
     if proposal.status not in OPEN:
         raise ProposalError(_("This proposal was already handled."))
     proposal.status = ProposalStatus.REFUSED
@@ -71,7 +82,7 @@ def split_lead(text, limit=400):
 @transaction.atomic
 def convert(proposal, user):
     """Create a draft challenge from the proposal under the challenge index; the proposal points at it."""
-    proposal = ChallengeProposal.objects.select_for_update().get(pk=proposal.pk)
+    locked(proposal)
     if proposal.status not in OPEN or proposal.challenge_id:
         raise ProposalError(_("This proposal was already handled."))
     index = ChallengeIndexPage.objects.in_default_locale().first()
@@ -101,6 +112,7 @@ def convert(proposal, user):
 @transaction.atomic
 def merge(proposal, challenge):
     """The proposal is already covered by `challenge`: link them, and thank the proposer if it is online."""
+    locked(proposal)
     if proposal.status not in OPEN:
         raise ProposalError(_("This proposal was already handled."))
     proposal.challenge = challenge

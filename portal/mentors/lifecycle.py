@@ -13,7 +13,7 @@ from wagtail.log_actions import log
 
 from portal.home.models import CharterPage
 from portal.mentors import notifications
-from portal.mentors.models import MentorStatus
+from portal.mentors.models import MentorProfile, MentorStatus
 
 SUBMITTED, APPROVED, PAUSED, ARCHIVED = (
     "portal.mentor.submit",
@@ -41,6 +41,14 @@ def record(mentor, action, previous_status, user=None, reason=""):
     )
 
 
+def locked(mentor):
+    """Lock the profile's row until the transaction ends, and read it again: two people changing its status at
+    once are served one after the other, and the second one's checks see what the first one did. The profile is
+    locked before its requests, in the order accepting a request takes them (mentorships/workflow.py)."""
+    mentor.refresh_from_db(from_queryset=MentorProfile.objects.select_for_update())
+    return mentor
+
+
 def charter_is_current(mentor, charter=None):
     charter = charter or CharterPage.current()
     return charter is None or mentor.charter_version == charter.version
@@ -52,8 +60,10 @@ def accept_charter(mentor, charter):
     mentor.save(update_fields=["charter_version", "charter_accepted_at", "updated_at"])
 
 
+@transaction.atomic
 def confirm_email(mentor):
     """The applicant clicked the emailed link: the account opens and editors review the profile."""
+    locked(mentor)
     if mentor.email_confirmed_at:
         return False
     mentor.email_confirmed_at = timezone.now()
@@ -66,18 +76,19 @@ def confirm_email(mentor):
     return True
 
 
+@transaction.atomic
 def submit_for_approval(mentor):
+    locked(mentor)
     if mentor.status != MentorStatus.DRAFT:
         raise TransitionError(_("This profile is not a draft any more."))
     if not mentor.email_confirmed_at:
         raise TransitionError(_("Confirm your email address first, with the link we sent you."))
     if not charter_is_current(mentor):
         raise TransitionError(_("Accept the ethics charter before submitting your profile."))
-    with transaction.atomic():
-        mentor.status = MentorStatus.PENDING
-        mentor.save(update_fields=["status", "updated_at"])
-        record(mentor, SUBMITTED, MentorStatus.DRAFT, user=mentor.user)
-        notifications.notify_editors_of_application(mentor)
+    mentor.status = MentorStatus.PENDING
+    mentor.save(update_fields=["status", "updated_at"])
+    record(mentor, SUBMITTED, MentorStatus.DRAFT, user=mentor.user)
+    notifications.notify_editors_of_application(mentor)
 
 
 def check_reason(action, reason):
@@ -90,6 +101,7 @@ def check_reason(action, reason):
 @transaction.atomic
 def approve(mentor, user=None, reason=""):
     """Publishes the profile (first approval, or again after a pause or an archive) and emails the mentor."""
+    locked(mentor)
     if mentor.status == MentorStatus.PUBLISHED:
         raise TransitionError(_("This profile is already published."))
     if not mentor.email_confirmed_at:
@@ -108,6 +120,7 @@ def approve(mentor, user=None, reason=""):
 @transaction.atomic
 def pause(mentor, user=None, reason=""):
     """Hides the profile; the requests awaiting its answer go to other mentors (mentorships/signal_handlers.py)."""
+    locked(mentor)
     if mentor.status != MentorStatus.PUBLISHED:
         raise TransitionError(_("Only a published profile can be paused."))
     if user is not None:
@@ -119,6 +132,7 @@ def pause(mentor, user=None, reason=""):
 
 @transaction.atomic
 def archive(mentor, user=None, reason=""):
+    locked(mentor)
     if mentor.status == MentorStatus.ARCHIVED:
         raise TransitionError(_("This profile is already archived."))
     if user is not None:

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from portal.mentors.models import MentorProfile
 from portal.mentorships import notifications
@@ -150,6 +151,12 @@ def change(mentor_request, to, role, user=None, note="", announce=True):
         )
         if role != Role.EDITOR and to not in MAY.get(role, set()):
             raise RequestRefused(_("You cannot make this change."))
+        if role in (Role.MENTOR, Role.SYSTEM) and locked.mentor_id != mentor_request.mentor_id:
+            # Reassigned since it was read: the mentor's answer, or a closing because of that mentor (paused,
+            # silent), is about a request that is no longer theirs.
+            raise RequestRefused(
+                _("This link no longer works: the request was reassigned or closed by the programme team.")
+            )
         if to not in ALLOWED.get(locked.status, set()):
             raise RequestRefused(already_message(locked))
         if to == RequestStatus.ACCEPTED:
@@ -200,9 +207,12 @@ def take_a_place(mentor):
         raise RequestRefused(not_published_message(mentor))
     if active_count(mentor) >= mentor.capacity:
         raise RequestRefused(
-            _(
+            ngettext(
+                "You already mentor %(count)s person, your capacity: complete a mentorship or raise your capacity "
+                "before accepting another.",
                 "You already mentor %(count)s people, your capacity: complete a mentorship or raise your capacity "
-                "before accepting another."
+                "before accepting another.",
+                mentor.capacity,
             )
             % {"count": mentor.capacity}
         )
