@@ -25,9 +25,13 @@ def profile_changed(sender, **kwargs):
     forget_cached_matches()
 
 
-def vocabulary_changed(sender, **kwargs):
-    """Profiles' vectors and the search indexes hold the equivalents' tokens: rebuild them in the background."""
+def vocabulary_changed(sender, raw=False, **kwargs):
+    """Profiles' vectors and the search indexes hold the equivalents' tokens: rebuild them in the background.
+    Rows loaded as they were (fixtures, a test database restored) change nothing and rebuild nothing."""
     from portal.mentors.refresh import refresh_matching_task
+
+    if raw:
+        return
 
     transaction.on_commit(refresh_matching_task.enqueue)
 
