@@ -1,4 +1,11 @@
+import io
+import os
+import shutil
+
 from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 
 from wagtail.models import Site
 
@@ -92,10 +99,11 @@ def search_baseline(django_db_setup, django_db_blocker):
         engine.rebuild_elasticsearch()
         backend = engine.state.backend("default")
         indexes = engine.elasticsearch_indexes(backend)
-        return {
-            name: [hit["_id"] for hit in backend.es.search(index=name, size=10_000, source=False)["hits"]["hits"]]
-            for name in indexes
-        }
+        return {name: indexed_ids(backend, name) for name in indexes}
+
+
+def indexed_ids(backend, index):
+    return [hit["_id"] for hit in backend.es.search(index=index, size=10_000, source=False)["hits"]["hits"]]
 
 
 @pytest.fixture(autouse=True)
@@ -113,3 +121,56 @@ def clean_search_index(request, search_baseline):
             if hits:
                 operations = [{"delete": {"_index": hit["_index"], "_id": hit["_id"]}} for hit in hits]
                 backend.es.bulk(operations=operations, refresh=True)
+
+
+# --- The demo site --------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def demo_site(django_db_setup, django_db_blocker, search_baseline, tmp_path_factory):
+    """The founding text's demo content (`load_demo`, about 2 s), loaded once for a whole test module.
+
+    Only for modules whose every test runs on the demo site (`pytestmark = pytest.mark.usefixtures("demo_site")`):
+    the content stays in the database until the module ends. Each test still runs in its own savepoint,
+    rolled back at its end, so a test that changes the demo leaves the next one the demo as loaded. Elasticsearch
+    keeps the demo's documents while the module runs (a test's own changes to them stay until the module ends)
+    and is rebuilt from the database once the module is done.
+    """
+    from search import engine
+
+    baseline = dict(search_baseline or {})
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("demo-media")):
+        module_transaction = transaction.atomic()
+        module_transaction.__enter__()
+        try:
+            call_command("load_demo", stdout=io.StringIO())
+            if baseline:
+                engine.refresh_elasticsearch()
+                backend = engine.state.backend("default")
+                search_baseline.update({name: indexed_ids(backend, name) for name in baseline})
+            yield
+        finally:
+            transaction.set_rollback(True)
+            module_transaction.__exit__(None, None, None)
+            if baseline:
+                search_baseline.update(baseline)
+                engine.rebuild_elasticsearch()
+
+
+# --- The test database ----------------------------------------------------------------------------
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, django_db_keepdb, tmp_path_factory):
+    """SQLite's test database lives in memory, made afresh by the migrations on each run. With `--reuse-db`
+    (local runs: `make test PYTEST_ARGS=--reuse-db`) it lives in a file kept between runs instead, so later
+    runs skip the migrations; `--create-db` makes it afresh (after adding a migration). CI never reuses it.
+
+    `make mutation` runs the tests once per mutant, several at a time: each run starts from its own copy of a
+    database migrated once by scripts/mutation.sh (MUTATION_TEST_DB, with --reuse-db)."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if django_db_keepdb and database["ENGINE"] == "django.db.backends.sqlite3":
+        if template := os.environ.get("MUTATION_TEST_DB"):
+            copy = tmp_path_factory.mktemp("db") / "test.sqlite3"
+            shutil.copyfile(template, copy)
+            database.setdefault("TEST", {})["NAME"] = str(copy)
+        else:
+            database.setdefault("TEST", {})["NAME"] = str(settings.BASE_DIR / ".test-db.sqlite3")

@@ -11,7 +11,7 @@ from portal.contributions.models import IdeaFormPage, NeedsSurveyPage
 from portal.home.models import CharterPage, HomePage, MentoringModelPage, SiteSettings, StandardPage
 from portal.mentors.models import MentorProfile
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 
 def snapshot():
@@ -20,18 +20,13 @@ def snapshot():
     return pages, Revision.objects.count(), settings.footer_text, MentorProfile.objects.count()
 
 
-@pytest.fixture
-def demo(db):
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-
-
-def test_load_demo_twice_changes_nothing(demo):
+def test_load_demo_twice_changes_nothing():
     before = snapshot()
     call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert snapshot() == before
 
 
-def test_load_demo_leaves_editors_changes_alone(demo):
+def test_load_demo_leaves_editors_changes_alone():
     challenge = ChallengePage.objects.get(slug="developper-la-culture-client")
     challenge.title = "Développer la culture client (revu)"
     challenge.save_revision().publish()
@@ -39,12 +34,12 @@ def test_load_demo_leaves_editors_changes_alone(demo):
     assert ChallengePage.objects.get(slug="developper-la-culture-client").title.endswith("(revu)")
 
 
-def test_load_demo_if_empty_skips_a_site_with_content(demo, capsys):
+def test_load_demo_if_empty_skips_a_site_with_content(capsys):
     call_command("load_demo", if_empty=True)
     assert "already has content" in capsys.readouterr().out
 
 
-def test_demo_has_the_three_models_with_the_seed_definitions(demo):
+def test_demo_has_the_three_models_with_the_seed_definitions():
     models = {page.mentoring_model.code: page for page in MentoringModelPage.objects.live()}
     assert set(models) == {"culture-shift", "peer-to-peer", "agility"}
     assert "mentorat interne (intra-organisationnel)" in models["culture-shift"].definition
@@ -59,7 +54,7 @@ def test_demo_has_the_three_models_with_the_seed_definitions(demo):
         assert page.get_parent().title == "Mentorat by FabMob"
 
 
-def test_demo_has_the_four_pre_identified_challenges_with_their_examples(demo):
+def test_demo_has_the_four_pre_identified_challenges_with_their_examples():
     challenges = {page.slug: page for page in ChallengePage.objects.live()}
     assert len(challenges) == 4
     assert all(page.status == "pre-identified" for page in challenges.values())
@@ -74,7 +69,7 @@ def test_demo_has_the_four_pre_identified_challenges_with_their_examples(demo):
     assert [model.code for model in open_data.recommended_models.all()] == ["peer-to-peer"]
 
 
-def test_demo_has_the_worldline_story_with_its_key_facts(demo):
+def test_demo_has_the_worldline_story_with_its_key_facts():
     story = StoryPage.objects.live().get(organisation="Worldline")
     assert story.start_year == 2014
     assert story.participants == 400
@@ -88,7 +83,7 @@ def test_demo_has_the_worldline_story_with_its_key_facts(demo):
     ]
 
 
-def test_demo_creates_the_ideas_form_with_sensible_fields_and_the_home_links_to_it(demo):
+def test_demo_creates_the_ideas_form_with_sensible_fields_and_the_home_links_to_it():
     ideas = IdeaFormPage.objects.live().get()
     fields = {field.label: field for field in ideas.form_fields.all()}
     assert fields["Votre idée"].required and fields["Votre idée"].field_type == "multiline"
@@ -99,7 +94,7 @@ def test_demo_creates_the_ideas_form_with_sensible_fields_and_the_home_links_to_
     assert call_to_action.value["page"].specific == ideas
 
 
-def test_demo_has_the_needs_resources_charter_and_privacy_pages(demo):
+def test_demo_has_the_needs_resources_charter_and_privacy_pages():
     titles = set(StandardPage.objects.live().values_list("title", flat=True))
     assert {"Ressources", "Données personnelles"} <= titles
     assert NeedsSurveyPage.objects.live().get().title == "Identifions les besoins"
@@ -115,7 +110,7 @@ def test_demo_has_the_needs_resources_charter_and_privacy_pages(demo):
     assert settings.privacy_page.slug == "donnees-personnelles"
 
 
-def test_demo_home_page_features_the_challenges_and_links_to_the_needs_page(demo, client):
+def test_demo_home_page_features_the_challenges_and_links_to_the_needs_page(client):
     html = client.get("/").content.decode()
     assert "Mentorat, vers une culture commune" in html
     assert "Renvoyez-nous vos idées !" in html
@@ -124,14 +119,14 @@ def test_demo_home_page_features_the_challenges_and_links_to_the_needs_page(demo
         assert challenge.url in html
 
 
-def test_demo_has_no_placeholder_text(demo, client):
+def test_demo_has_no_placeholder_text(client):
     for page in Page.objects.live().filter(depth__gte=2).specific():
         html = client.get(page.url).content.decode().lower()
         assert "lorem" not in html, page.url
         assert "todo" not in html, page.url
 
 
-def test_demo_has_about_thirty_varied_mentors(demo, client):
+def test_demo_has_about_thirty_varied_mentors(client):
     mentors = MentorProfile.objects.all()
     assert 25 <= mentors.count() <= 40
     assert set(mentors.values_list("actor_type__code", flat=True)) == {

@@ -12,12 +12,7 @@ from bs4 import BeautifulSoup
 from portal.challenges.models import ChallengeIndexPage
 from tests.factories import EDITORS_GROUP, MODERATORS_GROUP, UserFactory
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def demo(db):
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 
 def site_pages():
@@ -50,7 +45,7 @@ def form_data(html):
     return form.get("action"), data
 
 
-def test_every_seeded_page_is_created_then_saved_and_published_with_its_revision(demo):
+def test_every_seeded_page_is_created_then_saved_and_published_with_its_revision():
     pages = list(site_pages().specific())
     assert len(pages) > 10
     for page in pages:
@@ -65,7 +60,7 @@ def test_every_seeded_page_is_created_then_saved_and_published_with_its_revision
         assert ("wagtail.publish", page.live_revision_id) in recorded, page.title
 
 
-def test_the_skeletons_pages_have_their_launch_version(demo):
+def test_the_skeletons_pages_have_their_launch_version():
     """The home and the index pages come from the migrations: load_demo gives them what the admin would."""
     home = Site.objects.get(is_default_site=True).root_page
     for page in [home, *home.get_children()]:
@@ -73,13 +68,13 @@ def test_the_skeletons_pages_have_their_launch_version(demo):
         assert PageLogEntry.objects.filter(page=page, action="wagtail.create").count() == 1, page.title
 
 
-def test_loading_the_demo_again_writes_no_history(demo):
+def test_loading_the_demo_again_writes_no_history():
     before = PageLogEntry.objects.count()
     call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert PageLogEntry.objects.count() == before
 
 
-def test_an_editor_restores_the_launch_version_from_history(demo, client):
+def test_an_editor_restores_the_launch_version_from_history(client):
     index = ChallengeIndexPage.objects.get()
     launch = index.live_revision_id
     moderator = UserFactory(groups=[MODERATORS_GROUP])

@@ -3,8 +3,6 @@
 import re
 from pathlib import Path
 
-from django.core.management import call_command
-
 from wagtail.models import Page
 
 import pytest
@@ -15,12 +13,11 @@ ASSET_ATTRIBUTES = re.compile(
     r"<(?:script|img|iframe|source|link(?![^>]*canonical))\b[^>]*\b(?:src|href)=\"([^\"]+)\"", re.I
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 
 @pytest.fixture
-def demo_pages(db):
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+def demo_pages():
     return list(Page.objects.live().filter(depth__gte=2).specific())
 
 

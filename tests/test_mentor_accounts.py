@@ -240,9 +240,13 @@ def test_the_mentor_space_shows_only_the_logged_in_mentors_profile(client, direc
     ]:
         html = client.get(url).content.decode()
         assert "Claire" in html and "Paul Autre" not in html and "paul.secret" not in html
-    client.post(reverse("mentors:me") + f"?id={other.pk}", {"action": "save", "full_name": "Piraté"})
+    # A whole, valid form that names the other profile in the address and in the fields saves one's own.
+    named = {"id": other.pk, "pk": other.pk, "slug": other.slug, "mentor": other.pk}
+    response = client.post(f"{reverse('mentors:me')}?id={other.pk}", profile_data(me, full_name="Piraté") | named)
+    assert response.status_code == 302
+    me.refresh_from_db()
     other.refresh_from_db()
-    assert other.full_name == "Paul Autre"
+    assert (me.full_name, other.full_name) == ("Piraté", "Paul Autre")
 
 
 @pytest.mark.parametrize(
@@ -255,8 +259,7 @@ def test_the_mentor_space_shows_only_the_logged_in_mentors_profile(client, direc
         "/admin/mentors/mentorprofile/",
         "/admin/mentors/mentorprofile/?export=csv",
         "/mentors/{slug}/",
-        "/mentors/me/{pk}/",
-        "/mentors/{slug}/edit/",
+        "/mentors/{slug}/demander/",
     ],
 )
 def test_a_mentor_cannot_reach_another_mentors_profile_by_id_or_slug(client, directory, url):
