@@ -43,8 +43,8 @@ run: migrate ## Set up, migrate, load the demo on an empty site and serve http:/
 	$(MANAGE) ensure_editor
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-test: install-dev ## Install the dev tools and run the whole test suite, browser tests included
-	$(BIN)/pytest
+test: install-dev ## Install the dev tools and run the whole test suite, browser tests included; PYTEST_ARGS=--reuse-db keeps the test database between runs
+	$(BIN)/pytest $(PYTEST_ARGS)
 	$(MAKE) --no-print-directory test-browser
 
 test-browser: install-dev ## Run the browser tests alone: Chromium (installed from Debian when missing) at 1280 and 390 px, with axe
@@ -96,5 +96,8 @@ eval-matching: install-dev ## Measure matching (nDCG@5, recall@10) beside plain 
 bench: install-dev ## Benchmark 10,000 mentors / 1,000 challenges in a throw-away database (and on Elasticsearch when ELASTICSEARCH_URL is set)
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
+mutation: install-dev ## Mutation testing of the business rules (mutmut): prints the score per module and the mutants no test kills; MUTATION_ARGS='portal.mentorships.tokens.*' for one module
+	scripts/mutation.sh $(MUTATION_ARGS)
+
 clean: ## Remove the virtualenv and the local database
-	rm -rf $(VENV) db.sqlite3
+	rm -rf $(VENV) db.sqlite3 .test-db.sqlite3 .coverage mutants .mutation
