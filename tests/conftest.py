@@ -6,6 +6,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
+from django.utils import translation
 
 from wagtail.models import Site
 
@@ -13,6 +14,13 @@ import pytest
 
 from portal.challenges.models import ChallengeIndexPage, StoryIndexPage
 from tests.factories import ChallengePageFactory, IdeaFormPageFactory, NeedsSurveyPageFactory, UserFactory
+
+
+@pytest.fixture
+def in_french():
+    """Messages read in French, as the people the rules speak to read them (`usefixtures("in_french")`)."""
+    with translation.override("fr"):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -5,7 +5,7 @@ emailed, when a reason is asked, and the exact French sentence the person who as
 from datetime import timedelta
 
 from django.core import mail
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from wagtail.models import ModelLogEntry
 
@@ -15,8 +15,9 @@ from portal.home.models import CharterPage
 from portal.mentors import lifecycle
 from portal.mentors.models import MentorProfile, MentorStatus
 from tests.factories import MentorProfileFactory, UserFactory
+from tests.utils import spy_on_row_locks
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_french")]
 
 NOT_A_DRAFT = "Ce profil n’est plus un brouillon."
 CONFIRM_FIRST = "Confirmez d’abord votre adresse e-mail, avec le lien que nous vous avons envoyé."
@@ -28,12 +29,6 @@ NOT_CONFIRMED = "Le mentor n’a pas encore confirmé son adresse e-mail."
 OLD_CHARTER = "Le mentor n’a pas encore accepté la charte déontologique en vigueur."
 ONLY_PUBLISHED_PAUSED = "Seul un profil publié peut être mis en pause."
 ALREADY_ARCHIVED = "Ce profil est déjà archivé."
-
-
-@pytest.fixture(autouse=True)
-def in_french():
-    with translation.override("fr"):
-        yield
 
 
 @pytest.fixture
@@ -344,15 +339,7 @@ def test_the_editor_actions_are_these_four():
 )
 def test_every_status_change_reads_the_profile_again_under_a_lock(directory, monkeypatch, change, status, confirmed):
     mentor = MentorProfileFactory(status=status, email_confirmed_at=timezone.now() if confirmed else None)
-    manager = MentorProfile.objects
-    locks = []
-    real = manager.select_for_update
-
-    def select_for_update(*args, **kwargs):
-        locks.append(mentor.pk)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(manager, "select_for_update", select_for_update)
+    locks = spy_on_row_locks(monkeypatch, MentorProfile.objects, mentor.pk)
     change(mentor)
     assert locks == [mentor.pk]
 

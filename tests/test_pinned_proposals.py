@@ -4,7 +4,7 @@ character, which proposers are thanked and how many times, and the exact French 
 action is refused."""
 
 from django.core import mail
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from wagtail.models import PageLogEntry
 
@@ -15,19 +15,14 @@ from portal.contributions import proposals
 from portal.contributions.models import ChallengeProposal, ProposalStatus
 from portal.taxonomy.models import ActorType, Theme
 from tests.factories import ChallengePageFactory, ChallengeProposalFactory
+from tests.utils import spy_on_row_locks
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_french")]
 
 ONLY_NEW = "Seule une nouvelle proposition peut être mise en examen."
 HANDLED = "Cette proposition a déjà été traitée."
 NO_CATALOGUE = "Le site n’a pas de page de catalogue des défis où ajouter le défi."
 HANDLED_STATUSES = [ProposalStatus.ACCEPTED, ProposalStatus.REFUSED, ProposalStatus.MERGED]
-
-
-@pytest.fixture(autouse=True)
-def in_french():
-    with translation.override("fr"):
-        yield
 
 
 def refusal(action, *args):
@@ -148,15 +143,7 @@ def test_a_refusal_sees_a_refusal_made_meanwhile():
 @pytest.mark.parametrize("action", ["review", "refuse", "convert", "merge"])
 def test_every_action_reads_the_proposal_again_under_a_lock(challenge_index, editor, monkeypatch, action):
     proposal = ChallengeProposalFactory()
-    manager = ChallengeProposal.objects
-    locks = []
-    real = manager.select_for_update
-
-    def select_for_update(*args, **kwargs):
-        locks.append(proposal.pk)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(manager, "select_for_update", select_for_update)
+    locks = spy_on_row_locks(monkeypatch, ChallengeProposal.objects, proposal.pk)
     arguments = {"convert": [editor], "merge": [ChallengePageFactory(parent=challenge_index)]}.get(action, [])
     getattr(proposals, action)(proposal, *arguments)
     assert locks == [proposal.pk]

@@ -3,7 +3,6 @@ portal/mentorships/tokens.py): how long each kind of link lasts, which payloads 
 French sentence the person who clicked reads when a link cannot be used."""
 
 from django.core import signing
-from django.utils import translation
 
 import pytest
 
@@ -12,18 +11,12 @@ from portal.mentorships.models import Role
 from portal.taxonomy.models import MentoringModel
 from tests.factories import ChallengePageFactory, MentorRequestFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_french")]
 
 NOT_VALID = "Ce lien n’est pas valide. Vérifiez que vous l’avez copié en entier."
 EXPIRED = "Ce lien a expiré."
 LIST_EXPIRED = "Ce lien a expiré\u00a0: demandez-en un nouveau."
 MADE_AT = 1_800_000_000  # a whole second: signing stamps links in whole seconds
-
-
-@pytest.fixture(autouse=True)
-def in_french():
-    with translation.override("fr"):
-        yield
 
 
 @pytest.fixture
