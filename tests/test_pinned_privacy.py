@@ -199,6 +199,7 @@ def test_the_requests_of_an_address_come_with_their_mentor_and_challenge_in_one_
 
 
 # --- Erasing one person's data ---------------------------------------------------------------------
+@pytest.mark.usefixtures("in_french")
 def test_erasing_a_person_closes_their_open_requests_anonymises_them_all_and_emails_nobody(directory):
     editor = UserFactory(editor=True)
     new = MentorRequestFactory(requester_email=LEA)
@@ -216,8 +217,13 @@ def test_erasing_a_person_closes_their_open_requests_anonymises_them_all_and_ema
     assert statuses == [RequestStatus.WITHDRAWN, RequestStatus.COMPLETED, RequestStatus.DECLINED]
     for mentor_request in (new, accepted, declined):
         assert (fresh(mentor_request).requester_email, fresh(mentor_request).requester_name) == ("", "—")
-    closing = [(r.events.last().from_status, r.events.last().to_status, r.events.last().role) for r in (new, accepted)]
-    assert closing == [("new", "withdrawn", "editor"), ("accepted", "completed", "editor")]
+    closing = [
+        (event.from_status, event.to_status, event.role, event.user, event.note)
+        for event in (mentor_request.events.latest("pk") for mentor_request in (new, accepted))
+    ]
+    erased = "Close\u00a0: les données du demandeur ont été effacées"
+    assert closing == [("new", "withdrawn", "editor", editor, erased), ("accepted", "completed", "editor", editor, erased)]
+    assert [event.note for event in declined.events.all()] == [""] * declined.events.count()
     assert not mail.outbox  # nobody is emailed about an erasure, nor queued an email
     assert set(OutgoingEmail.objects.values_list("pk", flat=True)) == not_to_lea
     assert others_email.pk in not_to_lea

@@ -63,17 +63,16 @@ def requests_of(email):
 
 
 def erase_person(email, user):
-    """Someone asked for their data to be erased: close their open requests, anonymise all of them."""
+    """Someone asked for their data to be erased: anonymise all their requests, then close the open ones. The
+    closing comes last so that its history entry (who closed it, and why) stays: it names nobody but the team."""
     requests = requests_of(email)
     erasure_note = _("Closed: the requester's data was erased")
     with transaction.atomic():
         for mentor_request in requests:
+            anonymise(mentor_request)
             if mentor_request.status == RequestStatus.NEW:
                 workflow.withdraw(mentor_request, Role.EDITOR, user, note=erasure_note, announce=False)
             elif mentor_request.status == RequestStatus.ACCEPTED:
                 workflow.complete(mentor_request, Role.EDITOR, user, note=erasure_note, announce=False)
-        for mentor_request in requests:
-            mentor_request.refresh_from_db()
-            anonymise(mentor_request)
         outbox.forget(email)
     return len(requests)
