@@ -2,14 +2,12 @@
 links' addresses, subjects at their length limit, who an email goes to, what a delivery writes and logs, what the
 cron counts, and which emails an erasure removes."""
 
-import contextlib
 import logging
 from datetime import timedelta
 
 from django.conf import settings
 from django.core import mail
 from django.core.mail.backends.locmem import EmailBackend
-from django.db import DatabaseError, transaction
 from django.template import engines
 from django.utils import timezone
 
@@ -226,13 +224,69 @@ def test_a_failed_attempt_on_an_old_copy_never_brings_back_the_body_of_an_email_
     assert email.sent_at is not None and email.body == ""
 
 
-def test_an_email_erased_while_it_was_being_sent_does_not_come_back():
-    # The person's data was erased (outbox.forget) between reading the email and recording that it was sent.
-    email = queued("lea.martin@example.net")
-    OutgoingEmail.objects.filter(pk=email.pk).delete()
-    with contextlib.suppress(DatabaseError), transaction.atomic():  # today it stops there: the row is gone
+class ErasedWhileSending(EmailBackend):
+    """The person's data is erased (outbox.forget) while their email is with the relay."""
+
+    def send_messages(self, messages):
+        outbox.forget("lea.martin@example.net")
+        return super().send_messages(messages)
+
+
+def test_an_email_erased_while_it_was_being_sent_does_not_come_back_nor_stop_the_next_ones(settings):
+    settings.EMAIL_BACKEND = "tests.test_pinned_outbox.ErasedWhileSending"
+    due = timezone.now() - timedelta(minutes=1)
+    queued("lea.martin@example.net", next_attempt_at=due)
+    after = queued("claire@example.org", next_attempt_at=due)
+    assert outbox.send_due() == (2, 0)
+    assert list(OutgoingEmail.objects.values_list("pk", flat=True)) == [after.pk]
+    assert stored(after).sent_at is not None
+
+
+class OtherProcessTries(EmailBackend):
+    """While this process sends, the cron (or a second worker) reaches the same email with its own copy."""
+
+    copy = None
+    seen = []
+
+    def send_messages(self, messages):
+        if OtherProcessTries.copy is not None:
+            copy, OtherProcessTries.copy = OtherProcessTries.copy, None
+            OtherProcessTries.seen.append((list(OutgoingEmail.objects.due()), outbox.deliver(copy)))
+        return super().send_messages(messages)
+
+
+def test_an_email_reached_by_the_worker_and_the_cron_at_once_is_sent_once(settings):
+    settings.EMAIL_BACKEND = "tests.test_pinned_outbox.OtherProcessTries"
+    email = queued("claire@example.org")
+    OtherProcessTries.copy, OtherProcessTries.seen = stored(email), []
+    assert outbox.deliver(email) is True
+    assert OtherProcessTries.seen == [([], None)]  # not due while it is sent, and the other copy is not sent
+    assert len(mail.outbox) == 1
+    assert (stored(email).attempts, stored(email).body) == (1, "")
+
+
+def test_a_copy_read_before_another_attempt_is_not_sent_again(relay):
+    email = queued(f"claire@{DOWN}")
+    old_copy = stored(email)
+    assert outbox.deliver(email) is False
+    assert outbox.deliver(old_copy) is None
+    assert stored(email).attempts == 1
+
+
+def test_an_email_whose_sending_process_died_is_due_again_five_minutes_later_with_the_attempt_counted(settings):
+    settings.EMAIL_BACKEND = "tests.test_pinned_outbox.ProcessKilled"
+    email = queued("claire@example.org")
+    with pytest.raises(SystemExit):
         outbox.deliver(email)
-    assert not OutgoingEmail.objects.exists()
+    email = stored(email)
+    assert (email.attempts, email.sent_at, email.failed_at) == (1, None, None)
+    assert abs(email.next_attempt_at - (timezone.now() + timedelta(minutes=5))) < timedelta(seconds=5)
+    assert list(OutgoingEmail.objects.due(timezone.now() + timedelta(minutes=6))) == [email]
+
+
+class ProcessKilled(EmailBackend):
+    def send_messages(self, messages):
+        raise SystemExit("worker stopped")
 
 
 # --- The cron's count ------------------------------------------------------------------------------
@@ -244,6 +298,23 @@ def test_the_cron_counts_each_email_sent_and_each_still_waiting_and_not_those_gi
     queued("sent@example.org", next_attempt_at=due, sent_at=due)
     assert outbox.send_due() == (2, 2)
     assert sorted(message.to[0] for message in mail.outbox) == ["a@example.org", "b@example.org"]
+
+
+class ClaimedElsewhere(EmailBackend):
+    """While the cron sends one email, another process claims the next one (the only one not attempted yet)."""
+
+    def send_messages(self, messages):
+        OutgoingEmail.objects.filter(attempts=0).update(attempts=1)
+        return super().send_messages(messages)
+
+
+def test_the_cron_does_not_count_an_email_another_process_took_meanwhile(settings):
+    settings.EMAIL_BACKEND = "tests.test_pinned_outbox.ClaimedElsewhere"
+    due = timezone.now() - timedelta(minutes=1)
+    queued("a@example.org", next_attempt_at=due)
+    queued("b@example.org", next_attempt_at=due)
+    assert outbox.send_due() == (1, 0)
+    assert [message.to for message in mail.outbox] == [["a@example.org"]]
 
 
 def test_the_cron_with_nothing_due_sends_nothing_and_counts_nothing():

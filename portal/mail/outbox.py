@@ -19,6 +19,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import send_mail
+from django.db.models import F
 from django.template import engines
 from django.utils import timezone
 
@@ -75,8 +76,10 @@ def deliver_email(email_id):
 
 def deliver(email):
     """Try to send one queued email now; on failure, schedule the next attempt, or give up when the error
-    is permanent or the attempts are spent. Never raises."""
-    email.attempts += 1
+    is permanent or the attempts are spent. True when sent, False when not (yet), None when another process
+    took it first. Never raises."""
+    if not claim(email):
+        return None
     try:
         # Cleaned again for the emails queued before subjects were cleaned on the way in.
         send_mail(clean_subject(email.subject), email.body, settings.DEFAULT_FROM_EMAIL, email.recipients)
@@ -90,22 +93,46 @@ def deliver(email):
             logger.warning(
                 "Email %s not sent (attempt %s of %s): %s", email.pk, email.attempts, MAX_ATTEMPTS, email.last_error
             )
-        email.save(update_fields=["attempts", "last_error", "next_attempt_at", "failed_at"])
+        store(email, "last_error", "next_attempt_at", "failed_at")
         return False
     email.sent_at = timezone.now()
     email.body = ""
     email.last_error = ""
-    email.save(update_fields=["attempts", "sent_at", "body", "last_error"])
+    store(email, "sent_at", "body", "last_error")
     return True
 
 
+def claim(email):
+    """Count the attempt about to be made, and keep the email out of `due()` while it is made (the worker and
+    the cron can both reach it; should the process die while sending, it is due again after the first retry
+    delay). False when another process claimed it first, or it was sent, given up or forgotten meanwhile."""
+    attempt_ends = timezone.now() + FIRST_RETRY_DELAY
+    claimed = (
+        OutgoingEmail.objects.pending()
+        .filter(pk=email.pk, attempts=email.attempts)
+        .update(attempts=F("attempts") + 1, next_attempt_at=attempt_ends)
+    )
+    if claimed:
+        email.attempts += 1
+        email.next_attempt_at = attempt_ends
+    return bool(claimed)
+
+
+def store(email, *fields):
+    """Save the outcome of an attempt. An update, not `save()`: the email may have been forgotten (erased with
+    its recipient's data) while it was being sent, and that must not stop the emails after it."""
+    OutgoingEmail.objects.filter(pk=email.pk).update(**{field: getattr(email, field) for field in fields})
+
+
 def send_due():
-    """Retry every queued email whose time has come; (sent, still waiting). Those given up are not waiting."""
+    """Retry every queued email whose time has come; (sent, still waiting). Those given up, or taken by
+    another process meanwhile, are not waiting."""
     sent = waiting = 0
     for email in OutgoingEmail.objects.due():
-        if deliver(email):
+        outcome = deliver(email)
+        if outcome:
             sent += 1
-        elif email.failed_at is None:
+        elif outcome is False and email.failed_at is None:
             waiting += 1
     return sent, waiting
 
