@@ -61,6 +61,8 @@ def test_words_made_of_blanks_make_no_paragraph(text):
         ("Une phrase\nsur deux lignes. La suite.", "Une phrase sur deux lignes.", "La suite."),
         ("Le bus 3.5 roule. La suite.", "Le bus 3.5 roule.", "La suite."),
         ("Une   phrase\n sans point", "Une phrase sans point", ""),
+        ("Le «\u202fMaaS\u202f»\u00a0: pour qui\u00a0? La suite.", "Le «\u202fMaaS\u202f»\u00a0: pour qui\u00a0?", "La suite."),
+        ("Le «\u202fMaaS\u202f»\u00a0: pour\n  qui", "Le «\u202fMaaS\u202f»\u00a0: pour qui", ""),
     ],
 )  # fmt: skip
 def test_the_first_sentence_is_the_summary_and_the_rest_the_body(text, lead, rest):
@@ -86,6 +88,13 @@ def test_a_long_text_without_a_sentence_is_cut_with_its_spaces_collapsed():
     text = "mots  " * 100
     summary, rest = proposals.split_lead(text)
     assert summary == ("mots " * 100)[:399] + "…"
+    assert rest == text.strip()
+
+
+def test_a_long_text_without_a_sentence_keeps_its_french_no_break_spaces_in_the_summary():
+    text = "Le «\u202fMaaS\u202f»\u00a0:  " * 30
+    summary, rest = proposals.split_lead(text, limit=20)
+    assert summary == "Le «\u202fMaaS\u202f»\u00a0: Le «\u202f…"
     assert rest == text.strip()
 
 

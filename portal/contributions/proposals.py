@@ -73,10 +73,16 @@ def split_lead(text, limit=400):
     text = text.strip()
     sentence = re.match(r"(.+?[.!?…])(?=\s|$)", text, re.DOTALL)
     if sentence and len(sentence.group(1)) <= limit:
-        return " ".join(sentence.group(1).split()), text[sentence.end() :].strip()
+        return one_line(sentence.group(1)), text[sentence.end() :].strip()
     if len(text) <= limit:
-        return " ".join(text.split()), ""
-    return Truncator(" ".join(text.split())).chars(limit), text
+        return one_line(text), ""
+    return Truncator(one_line(text)).chars(limit), text
+
+
+def one_line(text):
+    """`text` on one line: each run of spaces and line breaks one space; the no-break spaces of French
+    typography (before « : », inside « guillemets ») stay as they are."""
+    return re.sub(r"[^\S\u00a0\u202f]+", " ", text).strip()
 
 
 @transaction.atomic
