@@ -62,12 +62,13 @@ def test_the_compiled_catalogue_matches_the_sources():
 
 HIDDEN = re.compile(r"<[^>]+>|\{\{[^}]*\}\}|\{%[^%]*%\}|%\([a-z_]+\)[sd]|\w+://\S+|mailto:\S+")
 # A no-break space before « : » (a colon between digits is a time), a narrow one before « ; ! ? » and
-# inside guillemets, a curly apostrophe.
+# inside guillemets, a curly apostrophe; « nº » held to its number by a no-break space.
 FRENCH_TYPOGRAPHY = {
     "space before a colon": re.compile(r"(?<![\u00a0\d]):(?!\d)"),
     "space before ; ! ?": re.compile(r"(?<!\u202f)[;!?](?=\s|$)"),
     "space inside guillemets": re.compile(r"«(?!\u202f)|(?<!\u202f)»"),
     "typographic apostrophe": re.compile(r"\w'\w"),
+    "no-break space after nº": re.compile(r"nº(?!\u00a0)"),
 }
 
 

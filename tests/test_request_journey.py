@@ -147,7 +147,7 @@ def test_the_confirmation_names_the_mentor_the_answer_date_and_the_follow_up_lin
     follow = re.search(r'href="(/demandes/suivi/[^"]+)"', page).group(1)
     emailed = link_in(emails_to("lea.martin@example.net")[0], "/demandes/suivi/")
     assert followed_request(follow) == followed_request(emailed) == mentor_request
-    assert f"Votre demande de mentorat nº {mentor_request.pk}" in client.get(follow).content.decode()
+    assert f"Votre demande de mentorat nº\u00a0{mentor_request.pk}" in client.get(follow).content.decode()
 
 
 def test_the_answer_date_is_the_expiry_delay_after_sending(settings):

@@ -164,11 +164,11 @@ def test_a_saved_request_s_emails_are_delivered_by_the_worker(client, directory,
     emails = delivered(email_folder)
     assert sorted(emails) == ["claire@example.org", "lea.martin@example.net"]
     [(subject, body)] = emails["claire@example.org"]
-    assert subject == f"Nouvelle demande de mentorat (nº {number})"
+    assert subject == f"Nouvelle demande de mentorat (nº\u00a0{number})"
     assert "Nous voulons publier nos horaires en open data" in body
     assert "lea.martin@example.net" not in body  # the mentor learns the requester's address only on accepting
     [(subject, body)] = emails["lea.martin@example.net"]
-    assert subject == f"Votre demande de mentorat est envoyée (nº {number})"
+    assert subject == f"Votre demande de mentorat est envoyée (nº\u00a0{number})"
     assert body.startswith("Bonjour Léa Martin,")
     # The outbox records the delivery and keeps no copy of the message.
     assert sorted(
