@@ -222,7 +222,10 @@ def test_erasing_a_person_closes_their_open_requests_anonymises_them_all_and_ema
         for event in (mentor_request.events.latest("pk") for mentor_request in (new, accepted))
     ]
     erased = "Close\u00a0: les données du demandeur ont été effacées"
-    assert closing == [("new", "withdrawn", "editor", editor, erased), ("accepted", "completed", "editor", editor, erased)]
+    assert closing == [
+        ("new", "withdrawn", "editor", editor, erased),
+        ("accepted", "completed", "editor", editor, erased),
+    ]
     assert [event.note for event in declined.events.all()] == [""] * declined.events.count()
     assert not mail.outbox  # nobody is emailed about an erasure, nor queued an email
     assert set(OutgoingEmail.objects.values_list("pk", flat=True)) == not_to_lea

@@ -61,7 +61,7 @@ def test_words_made_of_blanks_make_no_paragraph(text):
         ("Une phrase\nsur deux lignes. La suite.", "Une phrase sur deux lignes.", "La suite."),
         ("Le bus 3.5 roule. La suite.", "Le bus 3.5 roule.", "La suite."),
         ("Une   phrase\n sans point", "Une phrase sans point", ""),
-        ("Le «\u202fMaaS\u202f»\u00a0: pour qui\u00a0? La suite.", "Le «\u202fMaaS\u202f»\u00a0: pour qui\u00a0?", "La suite."),
+        ("Le «\u202fMaaS\u202f»\u00a0: qui\u00a0? La suite.", "Le «\u202fMaaS\u202f»\u00a0: qui\u00a0?", "La suite."),
         ("Le «\u202fMaaS\u202f»\u00a0: pour\n  qui", "Le «\u202fMaaS\u202f»\u00a0: pour qui", ""),
     ],
 )  # fmt: skip
