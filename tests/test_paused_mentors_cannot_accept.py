@@ -203,6 +203,6 @@ def test_no_email_to_a_mentor_names_the_requester_before_acceptance(sent, mentor
     mentor_request, _answer_url = sent
     mail.outbox.clear()
     notifications.reminder(mentor_request)
-    notifications.request_reassigned(mentor_request, None)
+    notifications.request_reassigned(mentor_request)
     for message in emails_to("claire@example.org"):
         assert_no_requester_contact(message.body)

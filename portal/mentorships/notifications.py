@@ -93,7 +93,7 @@ def request_sent(mentor_request):
     )
 
 
-def request_reassigned(mentor_request, previous_mentor):
+def request_reassigned(mentor_request):
     to_mentor(
         mentor_request,
         gettext_noop("New mentoring request (no. %(number)s)"),

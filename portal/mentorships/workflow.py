@@ -276,7 +276,7 @@ def reassign(mentor_request, new_mentor, user):
                 _("Reassigned from %(old)s to %(new)s") % {"old": previous_mentor or "—", "new": new_mentor.full_name}
             ),
         )
-        notifications.request_reassigned(locked, previous_mentor)
+        notifications.request_reassigned(locked)
     return locked
 
 
