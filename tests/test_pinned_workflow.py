@@ -307,3 +307,22 @@ def test_answering_reads_the_request_and_its_mentor_in_one_query():
     read = queries[locked_read_of_the_request(queries, mentor_request)]
     assert 'JOIN "mentors_mentorprofile"' in read
     assert reads_of_the_mentor(queries, mentor_request.mentor) == []
+
+
+def test_the_team_cannot_accept_for_a_mentor_a_request_reassigned_since_they_opened_it(editor):
+    """An editor accepting the request as they read it, addressed to Claire, while it was sent on to Yann:
+    Yann has not seen it yet, so nobody may accept it on his behalf."""
+    read_before = request_in("new")
+    workflow.reassign(read_before, MentorProfileFactory(full_name="Yann"), editor)
+    before = MentorRequest.objects.filter(pk=read_before.pk).values().get(), RequestEvent.objects.count()
+    assert refusal(workflow.accept, read_before, Role.EDITOR, editor) == (
+        "Cette demande a été réattribuée entre-temps\u00a0: rouvrez-la pour voir son nouveau mentor."
+    )
+    assert (MentorRequest.objects.filter(pk=read_before.pk).values().get(), RequestEvent.objects.count()) == before
+    assert before[0]["status"] == RequestStatus.NEW
+
+
+def test_the_team_may_still_close_a_request_reassigned_since_they_opened_it(editor):
+    read_before = request_in("new")
+    workflow.reassign(read_before, MentorProfileFactory(), editor)
+    assert workflow.withdraw(read_before, Role.EDITOR, editor).status == RequestStatus.WITHDRAWN

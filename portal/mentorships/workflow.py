@@ -151,12 +151,16 @@ def change(mentor_request, to, role, user=None, note="", announce=True):
         )
         if role != Role.EDITOR and to not in MAY.get(role, set()):
             raise RequestRefused(_("You cannot make this change."))
-        if role in (Role.MENTOR, Role.SYSTEM) and locked.mentor_id != mentor_request.mentor_id:
+        if locked.mentor_id != mentor_request.mentor_id:
             # Reassigned since it was read: the mentor's answer, or a closing because of that mentor (paused,
-            # silent), is about a request that is no longer theirs.
-            raise RequestRefused(
-                _("This link no longer works: the request was reassigned or closed by the programme team.")
-            )
+            # silent), is about a request that is no longer theirs; and nobody accepts on behalf of a mentor
+            # who has not seen the request yet.
+            if role in (Role.MENTOR, Role.SYSTEM):
+                raise RequestRefused(
+                    _("This link no longer works: the request was reassigned or closed by the programme team.")
+                )
+            if to == RequestStatus.ACCEPTED:
+                raise RequestRefused(_("This request was reassigned meanwhile: open it again to see its new mentor."))
         if to not in ALLOWED.get(locked.status, set()):
             raise RequestRefused(already_message(locked))
         if to == RequestStatus.ACCEPTED:
