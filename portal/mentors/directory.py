@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from django import forms
 from django.core.paginator import Paginator
-from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.db.models import Case, Count, Q, Value, When
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
@@ -49,9 +49,6 @@ FACETS = ["theme", "model", "actor_type", "language", "region"]
 class SortField(forms.ChoiceField):
     """The order of the results; an unknown value (an old or edited link) silently means relevance."""
 
-    def __init__(self, label):
-        super().__init__(label=label, required=False, choices=SORTS)
-
     def to_python(self, value):
         value = super().to_python(value)
         return value if self.valid_value(value) else ""
@@ -72,7 +69,7 @@ class DirectoryForm(forms.Form):
     availability = FacetField(
         _("Availability"), choices=[(ACCEPTING, _("Accepting requests")), (EVERYONE, _("All mentors"))]
     )
-    sort = SortField(_("Sort by"))
+    sort = SortField(label=_("Sort by"), required=False, choices=SORTS)
 
     def __init__(self, data=None):
         super().__init__(data)
@@ -175,8 +172,8 @@ def apply_facets(mentors, criteria):
 
 
 def unavailable_last():
-    """0 for the mentors who can take a request now, 1 for the others: an order for SQL."""
-    return Case(When(can_take_requests(), then=Value(0)), default=Value(1), output_field=IntegerField())
+    """False for the mentors who can take a request now, True for the others: an order for SQL."""
+    return Case(When(can_take_requests(), then=Value(False)), default=Value(True))
 
 
 def in_order(mentors, sort, ranked=None, all_available=False):

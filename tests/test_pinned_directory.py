@@ -1,0 +1,72 @@
+"""The directory's rules, pinned to the word (issue 15, mutation testing of portal/mentors/directory.py): what an
+empty result suggests dropping and how many mentors each suggestion brings back, the orders offered and chosen,
+the counts beside each facet choice, and the addresses the suggestions link to."""
+
+import pytest
+
+from portal.mentors import directory
+from tests.factories import MentorProfileFactory
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_french", "directory")]
+
+EVERY_CRITERION = {
+    "q": "vélo",
+    "theme": "open-data",
+    "model": "agility",
+    "actor_type": "startup",
+    "language": "en",
+    "region": "occitanie",
+}
+
+
+def mentor_missing(criterion, **fields):
+    """A mentor meeting every one of EVERY_CRITERION but `criterion` (and available, unless told otherwise)."""
+    meets = {
+        "bio": "Je roule à vélo." if criterion != "q" else "Je roule en bus.",
+        "themes": ["open data"] if criterion != "theme" else ["MaaS"],
+        "models": ["agility"] if criterion != "model" else ["peer-to-peer"],
+        "actor_code": "startup" if criterion != "actor_type" else "collectivite",
+        "languages": ["en"] if criterion != "language" else ["fr"],
+        "region": "occitanie" if criterion != "region" else "bretagne",
+    }
+    return MentorProfileFactory(**meets | fields)
+
+
+def suggestions(criteria):
+    return [(str(item.label), item.query_string, item.count) for item in directory.relaxations(criteria)]
+
+
+def test_an_empty_result_suggests_dropping_each_criterion_with_the_mentors_it_brings_back():
+    for count, criterion in enumerate(["q", "theme", "model", "actor_type", "language", "region"], start=1):
+        for _ in range(count):
+            mentor_missing(criterion)
+    mentor_missing(None, accepting_requests=False)
+    assert directory.matching_ids(EVERY_CRITERION) == []
+    everything = "q=v%C3%A9lo&theme=open-data&model=agility&actor_type=startup&language=en&region=occitanie"
+    assert suggestions(EVERY_CRITERION) == [
+        ("sans les mots «\u202fvélo\u202f»", everything.replace("q=v%C3%A9lo&", ""), 1),
+        ("sans le filtre de thème", everything.replace("theme=open-data&", ""), 2),
+        ("sans le filtre de modèle de mentorat", everything.replace("model=agility&", ""), 3),
+        ("sans le filtre de type d’acteur", everything.replace("actor_type=startup&", ""), 4),
+        ("sans le filtre de langue", everything.replace("language=en&", ""), 5),
+        ("sans le filtre de région", everything.replace("&region=occitanie", ""), 6),
+        ("en comptant les mentors indisponibles pour le moment", everything + "&availability=all", 1),
+    ]
+
+
+def test_a_criterion_whose_dropping_brings_back_nobody_is_not_suggested():
+    mentor_missing("region")
+    assert suggestions(EVERY_CRITERION) == [
+        ("sans le filtre de région", "q=v%C3%A9lo&theme=open-data&model=agility&actor_type=startup&language=en", 1)
+    ]
+
+
+def test_all_mentors_already_listed_are_not_suggested_again():
+    mentor_missing("theme", accepting_requests=False)
+    assert suggestions({**EVERY_CRITERION, "availability": directory.EVERYONE}) == [
+        (
+            "sans le filtre de thème",
+            "q=v%C3%A9lo&model=agility&actor_type=startup&language=en&region=occitanie&availability=all",
+            1,
+        )
+    ]
