@@ -5,6 +5,7 @@ mentorships count against a mentor's capacity, and the order the rows are read i
 from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 import pytest
 
@@ -326,3 +327,15 @@ def test_the_team_may_still_close_a_request_reassigned_since_they_opened_it(edit
     read_before = request_in("new")
     workflow.reassign(read_before, MentorProfileFactory(), editor)
     assert workflow.withdraw(read_before, Role.EDITOR, editor).status == RequestStatus.WITHDRAWN
+
+
+def test_the_capacity_refusal_reads_in_the_plural_in_english_too():
+    mentor = MentorProfileFactory(capacity=2)
+    for _ in range(2):
+        workflow.accept(MentorRequestFactory(mentor=mentor))
+    with translation.override("en"):
+        sentence = refusal(workflow.accept, MentorRequestFactory(mentor=mentor))
+    assert sentence == (
+        "You already mentor 2 people, your capacity: complete a mentorship or raise your capacity before accepting "
+        "another."
+    )
