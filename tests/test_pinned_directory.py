@@ -70,3 +70,33 @@ def test_all_mentors_already_listed_are_not_suggested_again():
             1,
         )
     ]
+
+
+# --- Keywords ----------------------------------------------------------------------------------------
+def test_keywords_find_the_mentors_using_every_one_of_them():
+    MentorProfileFactory(full_name="Vélo seul", bio="Je roule à vélo.")
+    both = MentorProfileFactory(full_name="Vélo et bus", bio="Je roule à vélo et en bus.")
+    MentorProfileFactory(full_name="Bus seul", bio="Je roule en bus.")
+    assert directory.text_matches("vélo bus") == [both.pk]
+
+
+def test_keywords_rank_no_more_mentors_than_the_limit(monkeypatch):
+    for number in range(3):
+        MentorProfileFactory(bio="Je roule à vélo." + " Vélo !" * number)
+    monkeypatch.setattr(directory, "MAX_TEXT_MATCHES", 2)
+    assert len(directory.text_matches("vélo")) == 2
+
+
+# --- Orders --------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "criteria, chosen",
+    [
+        ({}, ""),
+        ({"q": "vélo"}, directory.RELEVANCE),
+        ({"sort": directory.RECENT}, directory.RECENT),
+        ({"q": "vélo", "sort": directory.AVAILABILITY}, directory.AVAILABILITY),
+        ({"sort": directory.AVAILABILITY}, ""),
+    ],
+)
+def test_the_order_chosen_is_the_default_one_unless_another_is_asked_for(criteria, chosen):
+    assert directory.chosen_sort(criteria) == chosen
