@@ -100,3 +100,15 @@ def test_keywords_rank_no_more_mentors_than_the_limit(monkeypatch):
 )
 def test_the_order_chosen_is_the_default_one_unless_another_is_asked_for(criteria, chosen):
     assert directory.chosen_sort(criteria) == chosen
+
+
+@pytest.mark.parametrize(
+    "criteria, label",
+    [
+        ({}, "Disponibles d’abord"),
+        ({"q": "vélo"}, "Pertinence"),
+        ({"q": "vélo", "sort": directory.RECENT}, "Mis à jour récemment"),
+    ],
+)
+def test_the_order_is_announced_by_its_french_name(criteria, label):
+    assert str(directory.sort_label(criteria)) == label

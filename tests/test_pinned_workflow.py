@@ -339,3 +339,15 @@ def test_the_capacity_refusal_reads_in_the_plural_in_english_too():
         "You already mentor 2 people, your capacity: complete a mentorship or raise your capacity before accepting "
         "another."
     )
+
+
+def test_the_answer_is_dated_when_the_mentor_answers_and_completing_keeps_that_date():
+    accepted = request_in("accepted")
+    assert accepted.answered_at is not None and accepted.closed_at is None
+    answered_at = accepted.answered_at
+    completed = workflow.complete(accepted, Role.MENTOR)
+    assert completed.answered_at == answered_at == MentorRequest.objects.get(pk=accepted.pk).answered_at
+    assert completed.closed_at is not None and completed.closed_at > answered_at
+    declined = workflow.decline(request_in("new"))
+    stored = MentorRequest.objects.get(pk=declined.pk)
+    assert stored.answered_at is not None and stored.answered_at == stored.closed_at

@@ -62,15 +62,15 @@ def check_can_request(mentor, email):
         )
 
 
-def create_request(mentor, **fields):
+def create_request(mentor, *, requester_email, **fields):
     """Store a request to `mentor` (fields as cleaned by the request form), then tell both sides."""
     with transaction.atomic():
         # The lock serialises requests to one mentor, so two submissions cannot both pass the checks.
         mentor = MentorProfile.objects.select_for_update().get(pk=mentor.pk)
-        check_can_request(mentor, fields.get("requester_email", ""))
+        check_can_request(mentor, requester_email)
         now = timezone.now()
         mentor_request = MentorRequest.objects.create(
-            mentor=mentor, created_at=now, sent_at=now, consent_at=now, **fields
+            mentor=mentor, requester_email=requester_email, created_at=now, sent_at=now, consent_at=now, **fields
         )
         record(mentor_request, "", RequestStatus.NEW, Role.REQUESTER, note=_("Request sent"))
         notifications.request_sent(mentor_request)
