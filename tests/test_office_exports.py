@@ -6,6 +6,8 @@ editors' or the moderators' group."""
 import datetime
 
 from django.contrib.auth.models import Permission
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import ModelLogEntry
 
@@ -258,3 +260,23 @@ def test_the_byte_order_mark_comes_once_before_the_headings(team_client, directo
     assert content.split(b"\r\n")[0].startswith("\ufeffNom complet;".encode())
     headings, _row = office_csv_rows(content)
     assert "Type d’acteur" in headings and "Type D'Acteur" not in headings
+
+
+def test_the_requests_export_costs_no_query_per_request(editor_client, directory, catalogue):
+    made = []
+
+    def more_requests(count):
+        for _ in range(count):
+            made.append(ChallengePageFactory(parent=catalogue, title=f"Défi {len(made)}", themes=["open data", "vélo"]))
+            MentorRequestFactory(challenge=made[-1], mentoring_model=MentoringModel.objects.get(code="agility"))
+
+    def queries_of_the_export():
+        download(editor_client, REQUESTS)  # per-process caches warm
+        with CaptureQueriesContext(connection) as captured:
+            assert len(csv_records(download(editor_client, REQUESTS))) == len(made)
+        return len(captured)
+
+    more_requests(2)
+    few = queries_of_the_export()
+    more_requests(6)
+    assert queries_of_the_export() == few

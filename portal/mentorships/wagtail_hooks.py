@@ -163,7 +163,12 @@ class MentorRequestAdmin(EditorsModelAdmin):
         return obj.challenge.themes.all() if obj.challenge else []
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("mentor", "challenge")
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("mentor", "challenge", "actor_type", "mentoring_model")
+            .prefetch_related("challenge__themes")
+        )
 
     def get_admin_urls_for_registration(self):
         return (*super().get_admin_urls_for_registration(), action_url(self, "action", RequestActionView))
