@@ -112,3 +112,51 @@ def test_the_order_chosen_is_the_default_one_unless_another_is_asked_for(criteri
 )
 def test_the_order_is_announced_by_its_french_name(criteria, label):
     assert str(directory.sort_label(criteria)) == label
+
+
+# --- The criteria a form gives -------------------------------------------------------------------------
+def test_the_directory_opened_without_criteria_lists_the_available_mentors_first():
+    assert directory.DirectoryForm().criteria() == {"availability": "1", "sort": "availability", "q": ""}
+
+
+def test_criteria_keep_what_was_chosen_and_default_to_the_available_mentors():
+    MentorProfileFactory(themes=["open data"])
+    criteria = directory.DirectoryForm({"theme": "open-data", "q": "  Vélo,  bus "}).criteria()
+    assert criteria == {"theme": "open-data", "q": "Vélo bus", "availability": "1", "sort": "relevance"}
+    assert directory.DirectoryForm({"availability": "all"}).criteria() == {
+        "availability": "all",
+        "q": "",
+        "sort": "availability",
+    }
+
+
+# --- Facet counts ----------------------------------------------------------------------------------------
+def test_facet_counts_count_only_the_mentors_the_keywords_find():
+    cyclist = MentorProfileFactory(bio="Je roule à vélo.", themes=["vélo"])
+    MentorProfileFactory(bio="Je roule en bus.", themes=["MaaS"])
+    assert directory.facet_counts({"q": "vélo"})["theme"] == {"velo": 1}
+    assert directory.facet_counts({"q": "vélo"}, text_ids=[cyclist.pk])["theme"] == {"velo": 1}
+    assert directory.facet_counts({})["theme"] == {"velo": 1, "maas": 1}
+
+
+def test_facet_counts_use_the_keywords_matches_the_caller_already_has():
+    MentorProfileFactory(bio="Je roule à vélo.", themes=["vélo"])
+    bus = MentorProfileFactory(bio="Je roule en bus.", themes=["MaaS"])
+    assert directory.facet_counts({"q": "vélo"}, text_ids=[bus.pk])["theme"] == {"maas": 1}
+
+
+# --- Addresses -------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "criteria, query_string",
+    [
+        ({"theme": "open-data", "sort": "availability", "availability": "1"}, "theme=open-data"),
+        ({"q": "vélo", "sort": "relevance"}, "q=v%C3%A9lo"),
+        ({"q": "vélo", "sort": "availability"}, "q=v%C3%A9lo&sort=availability"),
+        (
+            {"theme": "open-data", "sort": "recent", "availability": "all"},
+            "theme=open-data&sort=recent&availability=all",
+        ),
+    ],
+)
+def test_an_address_leaves_out_the_default_order_and_availability(criteria, query_string):
+    assert directory.to_query_string(criteria) == query_string
