@@ -351,3 +351,48 @@ def test_the_answer_is_dated_when_the_mentor_answers_and_completing_keeps_that_d
     declined = workflow.decline(request_in("new"))
     stored = MentorRequest.objects.get(pk=declined.pk)
     assert stored.answered_at is not None and stored.answered_at == stored.closed_at
+
+
+# --- A mentor no longer published ------------------------------------------------------------------------
+def paused_with_waiting_requests(count):
+    mentor = MentorProfileFactory()
+    waiting = [MentorRequestFactory(mentor=mentor) for _ in range(count)]
+    workflow.accept(MentorRequestFactory(mentor=mentor))  # under way: not waiting for an answer
+    MentorProfile.objects.filter(pk=mentor.pk).update(status="paused")  # without the signal that releases them
+    return MentorProfile.objects.get(pk=mentor.pk), waiting
+
+
+def test_a_paused_mentors_waiting_requests_close_and_say_why():
+    mentor, waiting = paused_with_waiting_requests(2)
+    assert workflow.release_requests_of(mentor) == 2
+    for mentor_request in waiting:
+        assert last_event(mentor_request) == (
+            "new",
+            "unavailable",
+            Role.SYSTEM,
+            None,
+            "Le profil du mentor est «\u202fEn pause\u202f»\u00a0: d’autres mentors ont été proposés au demandeur",
+        )
+    assert MentorRequest.objects.filter(mentor=mentor, status=RequestStatus.ACCEPTED).count() == 1
+
+
+def test_a_published_mentor_releases_no_request():
+    mentor = MentorProfileFactory()
+    MentorRequestFactory(mentor=mentor)
+    assert workflow.release_requests_of(mentor) == 0
+    assert MentorRequest.objects.get(mentor=mentor).status == RequestStatus.NEW
+
+
+def test_a_request_answered_meanwhile_is_not_counted_and_the_others_are_still_released(monkeypatch):
+    mentor, waiting = paused_with_waiting_requests(3)
+    real = workflow.mentor_unavailable
+
+    def first_answered_meanwhile(mentor_request, note=""):
+        if mentor_request.pk == waiting[0].pk:
+            raise workflow.RequestRefused("Cette demande a déjà été déclinée.")
+        return real(mentor_request, note)
+
+    monkeypatch.setattr(workflow, "mentor_unavailable", first_answered_meanwhile)
+    assert workflow.release_requests_of(mentor) == 2
+    statuses = [MentorRequest.objects.get(pk=mentor_request.pk).status for mentor_request in waiting]
+    assert statuses == [RequestStatus.NEW, RequestStatus.UNAVAILABLE, RequestStatus.UNAVAILABLE]
