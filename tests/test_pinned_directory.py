@@ -2,9 +2,12 @@
 empty result suggests dropping and how many mentors each suggestion brings back, the orders offered and chosen,
 the counts beside each facet choice, and the addresses the suggestions link to."""
 
+from django.db.models.signals import post_init
+
 import pytest
 
 from portal.mentors import directory
+from portal.mentors.models import MentorProfile
 from tests.factories import MentorProfileFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_french", "directory")]
@@ -160,3 +163,50 @@ def test_facet_counts_use_the_keywords_matches_the_caller_already_has():
 )
 def test_an_address_leaves_out_the_default_order_and_availability(criteria, query_string):
     assert directory.to_query_string(criteria) == query_string
+
+
+# --- One page of results ------------------------------------------------------------------------------
+@pytest.fixture
+def searches(monkeypatch):
+    """The keyword searches a page view asks of the search backend."""
+    asked = []
+    real = directory.text_matches
+
+    def text_matches(query):
+        asked.append(query)
+        return real(query)
+
+    monkeypatch.setattr(directory, "text_matches", text_matches)
+    return asked
+
+
+def test_a_page_with_keywords_searches_them_once(searches):
+    MentorProfileFactory(full_name="Cycliste", bio="Je roule à vélo.", themes=["vélo"])
+    result = directory.find_mentors({"q": "vélo", "availability": "1", "sort": "relevance"})
+    assert [mentor.full_name for mentor in result.page.object_list] == ["Cycliste"]
+    assert result.counts["theme"] == {"velo": 1}
+    assert searches == ["vélo"]
+
+
+def test_a_page_without_keywords_searches_nothing(searches):
+    MentorProfileFactory()
+    assert directory.find_mentors({"q": "", "availability": "1", "sort": "availability"}).total == 1
+    assert searches == []
+
+
+def test_a_page_loads_its_own_mentors_only(monkeypatch):
+    for number in range(5):
+        MentorProfileFactory(full_name=f"Mentor {number}")
+    monkeypatch.setattr(directory, "PAGE_SIZE", 2)
+    loaded = []
+
+    def count(sender, instance, **kwargs):
+        loaded.append(instance.full_name)
+
+    post_init.connect(count, sender=MentorProfile)
+    try:
+        result = directory.find_mentors({"q": "", "availability": "1", "sort": "availability"}, page_number=2)
+    finally:
+        post_init.disconnect(count, sender=MentorProfile)
+    assert [mentor.full_name for mentor in result.page.object_list] == ["Mentor 2", "Mentor 3"]
+    assert sorted(loaded) == ["Mentor 2", "Mentor 3"]
