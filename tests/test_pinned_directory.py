@@ -210,3 +210,14 @@ def test_a_page_loads_its_own_mentors_only(monkeypatch):
         post_init.disconnect(count, sender=MentorProfile)
     assert [mentor.full_name for mentor in result.page.object_list] == ["Mentor 2", "Mentor 3"]
     assert sorted(loaded) == ["Mentor 2", "Mentor 3"]
+
+
+@pytest.mark.parametrize("sort", [directory.RECENT, directory.AVAILABILITY])
+def test_mentors_updated_together_read_by_name_then_in_the_order_they_joined(sort):
+    for name in ["Zoé", "Marie Dupont", "Anne", "Marie Dupont"]:
+        MentorProfileFactory(full_name=name)
+    MentorProfile.objects.update(updated_at=MentorProfile.objects.first().updated_at)
+    first_marie, second_marie = MentorProfile.objects.filter(full_name="Marie Dupont").order_by("pk")
+    ids = directory.matching_ids({"q": "", "availability": "1", "sort": sort})
+    anne, zoe = MentorProfile.objects.get(full_name="Anne").pk, MentorProfile.objects.get(full_name="Zoé").pk
+    assert ids == [anne, first_marie.pk, second_marie.pk, zoe]

@@ -176,7 +176,7 @@ def unavailable_last():
     return Case(When(can_take_requests(), then=Value(False)), default=Value(True))
 
 
-def in_order(mentors, sort, ranked=None, all_available=False):
+def in_order(mentors, sort, ranked=None, *, all_available):
     """Ids of `mentors` in the chosen order (see the module's docstring). `ranked`: the ids, best text
     match first, when there are keywords; `all_available`: every mentor listed can take a request (the
     default filter), so that putting the available ones first changes nothing and is skipped."""
@@ -214,7 +214,7 @@ def matching(criteria, text_ids=None):
     if sort != RECENT:
         ranked = order_by_relevance(ranked, criteria["q"])
     mentors = mentors.filter(pk__in=ranked)
-    return mentors, in_order(mentors, sort, ranked, all_available)
+    return mentors, in_order(mentors, sort, ranked, all_available=all_available)
 
 
 def matching_ids(criteria):
