@@ -2,11 +2,16 @@
 become the need (every word a key word, themes named whole), and how the directory's relevance order treats
 mentors that share nothing or that the search index still lists after their profile is gone."""
 
+import time
+
+from django.db.models.signals import post_init
+
 import pytest
 
 from portal.mentors import matching
+from portal.mentors.models import MentorProfile
 from search import analysis
-from tests.factories import MentorProfileFactory
+from tests.factories import ChallengePageFactory, MentorProfileFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("directory")]
 
@@ -44,3 +49,76 @@ def test_the_relevance_order_puts_a_profile_the_index_still_lists_after_its_dele
         unrelated.pk,
         gone_pk,
     ]
+
+
+# --- Candidates kept in the cache ----------------------------------------------------------------------
+@pytest.fixture
+def challenge(challenge_index):
+    return ChallengePageFactory(parent=challenge_index, title="Ouvrir les données de transport", themes=["open data"])
+
+
+def shown(matches):
+    return [(m.mentor.pk, m.score, m.reasons, m.offers_model, m.strength, m.excerpt) for m in matches]
+
+
+@pytest.fixture
+def computed(monkeypatch):
+    """How many times the candidates were worked out rather than read from the cache."""
+    calls = []
+    real = matching.find_mentors
+
+    def find_mentors(need, limit=matching.DEFAULT_LIMIT):
+        calls.append(limit)
+        return real(need, limit)
+
+    monkeypatch.setattr(matching, "find_mentors", find_mentors)
+    return calls
+
+
+def test_cached_candidates_are_shown_exactly_as_they_were_worked_out(challenge, computed):
+    MentorProfileFactory.create_batch(3, themes=["open data"], models=["peer-to-peer", "agility"])
+    first = shown(matching.mentors_for_challenge(challenge))
+    assert shown(matching.mentors_for_challenge(challenge)) == first
+    assert computed == [matching.DEFAULT_LIMIT]
+    assert all(score is not None and reasons for _pk, score, reasons, *_rest in first)
+
+
+def test_a_challenge_shows_no_more_candidates_than_asked(challenge):
+    MentorProfileFactory.create_batch(3, themes=["open data"])
+    assert len(matching.mentors_for_challenge(challenge, limit=2)) == 2
+
+
+def test_a_mentor_who_joins_is_proposed_at_once_despite_the_cache(challenge):
+    MentorProfileFactory(full_name="Claire", themes=["open data"])
+    assert [m.mentor.full_name for m in matching.mentors_for_challenge(challenge)] == ["Claire"]
+    MentorProfileFactory(full_name="Yann", themes=["open data"])
+    assert sorted(m.mentor.full_name for m in matching.mentors_for_challenge(challenge)) == ["Claire", "Yann"]
+
+
+def test_cached_candidates_are_worked_out_again_after_an_hour(challenge, computed, monkeypatch):
+    MentorProfileFactory(themes=["open data"])
+    matching.mentors_for_challenge(challenge)
+    now = time.time()
+    monkeypatch.setattr(time, "time", lambda: now + matching.CACHE_SECONDS - 5)
+    matching.mentors_for_challenge(challenge)
+    assert len(computed) == 1
+    monkeypatch.setattr(time, "time", lambda: now + matching.CACHE_SECONDS + 5)
+    matching.mentors_for_challenge(challenge)
+    assert len(computed) == 2
+
+
+def test_reading_cached_candidates_loads_those_mentors_only(challenge):
+    proposed = MentorProfileFactory(full_name="Claire", themes=["open data"])
+    MentorProfileFactory.create_batch(2, full_name="Sans rapport", themes=["vélo"], bio="Vélo.", headline="Cycliste")
+    matching.mentors_for_challenge(challenge)
+    loaded = []
+
+    def count(sender, instance, **kwargs):
+        loaded.append(instance.pk)
+
+    post_init.connect(count, sender=MentorProfile)
+    try:
+        assert [m.mentor.pk for m in matching.mentors_for_challenge(challenge)] == [proposed.pk]
+    finally:
+        post_init.disconnect(count, sender=MentorProfile)
+    assert loaded == [proposed.pk]

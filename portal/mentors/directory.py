@@ -176,20 +176,17 @@ def unavailable_last():
     return Case(When(can_take_requests(), then=Value(False)), default=Value(True))
 
 
-def in_order(mentors, sort, ranked=None, *, all_available):
+def in_order(mentors, sort, ranked=None):
     """Ids of `mentors` in the chosen order (see the module's docstring). `ranked`: the ids, best text
-    match first, when there are keywords; `all_available`: every mentor listed can take a request (the
-    default filter), so that putting the available ones first changes nothing and is skipped."""
+    match first, when there are keywords."""
     if sort == RECENT:
         return distinct_ids(mentors.order_by("-updated_at", "full_name", "pk"))
-    available_first = not all_available and (sort == AVAILABILITY or ranked is None)
     if ranked is None:
-        order = [unavailable_last()] if available_first else []
-        return distinct_ids(mentors.order_by(*order, "full_name", "pk"))
-    if available_first:
+        return distinct_ids(mentors.order_by(unavailable_last(), "full_name", "pk"))
+    if sort == AVAILABILITY:
         group = dict(mentors.annotate(group=unavailable_last()).values_list("pk", "group"))
     else:
-        group = dict.fromkeys(mentors.values_list("pk", flat=True), 0)
+        group = dict.fromkeys(mentors.values_list("pk", flat=True), False)
     return sorted((pk for pk in ranked if pk in group), key=group.get)
 
 
@@ -207,14 +204,13 @@ def matching(criteria, text_ids=None):
     keywords' matches (`text_matches`), when the caller has them already."""
     mentors = apply_facets(MentorProfile.objects.public(), criteria)
     sort = criteria.get("sort") or default_sort(criteria)
-    all_available = criteria.get("availability", ACCEPTING) == ACCEPTING
     if not criteria.get("q"):
-        return mentors, in_order(mentors, sort, all_available=all_available)
+        return mentors, in_order(mentors, sort)
     ranked = text_ids if text_ids is not None else text_matches(criteria["q"])
     if sort != RECENT:
         ranked = order_by_relevance(ranked, criteria["q"])
     mentors = mentors.filter(pk__in=ranked)
-    return mentors, in_order(mentors, sort, ranked, all_available=all_available)
+    return mentors, in_order(mentors, sort, ranked)
 
 
 def matching_ids(criteria):
