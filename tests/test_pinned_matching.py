@@ -8,7 +8,7 @@ from django.db.models.signals import post_init
 
 import pytest
 
-from portal.mentors import matching
+from portal.mentors import matching, relevance
 from portal.mentors.models import MentorProfile
 from search import analysis
 from tests.factories import ChallengePageFactory, MentorProfileFactory
@@ -122,3 +122,55 @@ def test_reading_cached_candidates_loads_those_mentors_only(challenge):
     finally:
         post_init.disconnect(count, sender=MentorProfile)
     assert loaded == [proposed.pk]
+
+
+# --- A challenge as a need, and how candidates are scored ----------------------------------------------
+def test_a_challenges_need_holds_the_words_of_its_title_themes_summary_body_and_example(challenge_index):
+    challenge = ChallengePageFactory(
+        parent=challenge_index,
+        title="Covoiturage rural",
+        themes=["gouvernance partagée"],
+        summary="Relier les villages.",
+        body=[("paragraph", "<p>Les habitants conduisent.</p>"), ("paragraph", "<p>Les mairies animent.</p>")],
+        example="<p>Une <b>navette</b> solidaire.</p>",
+    )
+    need = matching.need_for_challenge(challenge)
+    key = "Covoiturage rural ; gouvernance partagée"
+    other = "Relier les villages. ; Les habitants conduisent. Les mairies animent. ; Une navette solidaire."
+    assert need.query == matching.need_query(key, other, ["gouvernance-partagee"])
+    assert any("navet" in token for token in need.query)  # the example's words, without its markup
+
+
+def ranked_names(challenge):
+    need = matching.need_for_challenge(challenge)
+    statistics = relevance.corpus_statistics()
+    return (
+        need,
+        statistics,
+        [
+            (item.name, item.offers_model)
+            for item in matching.score_candidates(need, MentorProfile.objects.all(), statistics)
+        ],
+    )
+
+
+def test_being_of_an_actor_type_the_challenge_concerns_lifts_a_mentor(challenge_index):
+    challenge = ChallengePageFactory(parent=challenge_index, themes=["open data"], actor_types=["startup"], models=[])
+    MentorProfileFactory(full_name="Anne", themes=["open data"], actor_code="collectivite")
+    MentorProfileFactory(full_name="Zoé", themes=["open data"], actor_code="startup")
+    assert [name for name, _offers in ranked_names(challenge)[2]] == ["Zoé", "Anne"]
+
+
+def test_mentors_scored_alike_read_by_name_and_say_whether_they_offer_the_model(challenge_index):
+    challenge = ChallengePageFactory(parent=challenge_index, themes=["open data"], actor_types=[], models=["agility"])
+    MentorProfileFactory(full_name="Zoé", themes=["open data"], models=["peer-to-peer"])
+    MentorProfileFactory(full_name="Anne", themes=["open data"], models=["peer-to-peer"])
+    MentorProfileFactory(full_name="Yves", themes=["open data"], models=["agility"])
+    assert ranked_names(challenge)[2] == [("Yves", True), ("Anne", False), ("Zoé", False)]
+
+
+def test_a_mentor_sharing_nothing_is_left_out_and_the_others_still_scored(challenge_index):
+    challenge = ChallengePageFactory(parent=challenge_index, themes=["open data"])
+    MentorProfileFactory(full_name="Anne", themes=["vélo"], bio="Vélo.", headline="Cycliste", organisation="")
+    MentorProfileFactory(full_name="Claire", themes=["open data"])
+    assert [name for name, _offers in ranked_names(challenge)[2]] == ["Claire"]

@@ -170,19 +170,20 @@ class Scored:
 def score_candidates(need, mentors, statistics):
     """Every candidate sharing something with the need, best first (the mentors: a queryset)."""
     rows = list(mentors.values_list("pk", "full_name", "matching_vector", "actor_type__code"))
-    offered = {}
-    for pk, code in MentorProfile.mentoring_models.through.objects.filter(
-        mentorprofile_id__in=[row[0] for row in rows], mentoringmodel__code__in=need.models
-    ).values_list("mentorprofile_id", "mentoringmodel__code"):
-        offered.setdefault(pk, []).append(code)
+    offering = set(
+        MentorProfile.mentoring_models.through.objects.filter(
+            mentorprofile_id__in=[row[0] for row in rows], mentoringmodel__code__in=need.models
+        ).values_list("mentorprofile_id", flat=True)
+    )
     scored = []
     for pk, name, vector, actor_code in rows:
         added = relevance.contributions(vector, need.query, statistics)
         if not added:
             continue
         actor = need.actor_types.get(actor_code)
-        boost = 1 + MODEL_BOOST * bool(offered.get(pk)) + ACTOR_BOOST * bool(actor)
-        scored.append(Scored(pk, name, sum(added.values()) * boost, added, bool(offered.get(pk)), actor))
+        offers_model = pk in offering
+        boost = 1 + MODEL_BOOST * offers_model + ACTOR_BOOST * bool(actor)
+        scored.append(Scored(pk, name, sum(added.values()) * boost, added, offers_model, actor))
     scored.sort(key=lambda item: (-item.value, not item.offers_model, item.name))
     return scored
 
