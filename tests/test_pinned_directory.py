@@ -221,3 +221,20 @@ def test_mentors_updated_together_read_by_name_then_in_the_order_they_joined(sor
     ids = directory.matching_ids({"q": "", "availability": "1", "sort": sort})
     anne, zoe = MentorProfile.objects.get(full_name="Anne").pk, MentorProfile.objects.get(full_name="Zoé").pk
     assert ids == [anne, first_marie.pk, second_marie.pk, zoe]
+
+
+def test_an_empty_result_offers_the_six_themes_with_the_most_published_mentors(searches):
+    for count, theme in enumerate(["vélo", "MaaS", "open data", "covoiturage", "logistique", "fret", "marche"], 1):
+        MentorProfileFactory.create_batch(count if theme != "fret" else 5, themes=[theme])
+    MentorProfileFactory.create_batch(9, themes=["accessibilité"], status="draft")
+    result = directory.find_mentors({"q": "introuvable", "availability": "1", "sort": "relevance"})
+    assert result.total == 0
+    assert [(link.name, link.query_string) for link in result.popular_themes] == [
+        ("marche", "theme=marche"),
+        ("fret", "theme=fret"),
+        ("logistique", "theme=logistique"),
+        ("covoiturage", "theme=covoiturage"),
+        ("open data", "theme=open-data"),
+        ("MaaS", "theme=maas"),
+    ]
+    assert searches == ["introuvable"]

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from django import forms
 from django.core.paginator import Paginator
-from django.db.models import Case, Count, Q, Value, When
+from django.db.models import Case, Count, Value, When
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
@@ -240,8 +240,9 @@ def facet_counts(criteria, text_ids=None):
     return counts
 
 
-def relaxations(criteria):
-    """For an empty result: how many mentors each criterion, dropped alone, would bring back."""
+def relaxations(criteria, text_ids=None):
+    """For an empty result: how many mentors each criterion, dropped alone, would bring back. `text_ids`: the
+    keywords' matches, when the caller has them already (every relaxation but the one dropping them keeps them)."""
     suggestions = []
     labels = {
         "q": _("without the words “%(value)s”"),
@@ -255,12 +256,12 @@ def relaxations(criteria):
         if not criteria.get(name):
             continue
         relaxed = {key: value for key, value in criteria.items() if key != name}
-        count = len(matching_ids(relaxed))
+        count = len(matching(relaxed, text_ids if relaxed.get("q") else None)[1])
         if count:
             suggestions.append(Relaxation(label % {"value": criteria[name]}, to_query_string(relaxed), count))
     if criteria.get("availability", ACCEPTING) == ACCEPTING:
         relaxed = {**criteria, "availability": EVERYONE}
-        count = len(matching_ids(relaxed))
+        count = len(matching(relaxed, text_ids)[1])
         if count:
             suggestions.append(
                 Relaxation(_("including mentors not available right now"), to_query_string(relaxed), count)
@@ -285,10 +286,10 @@ def find_mentors(criteria, page_number=None):
     page.object_list = [by_id[pk] for pk in page.object_list]
     result = DirectoryResult(page=page, total=len(ids), counts=facet_counts(criteria, text_ids))
     if not ids:
-        result.relaxations = relaxations(criteria)
+        result.relaxations = relaxations(criteria, text_ids)
         themes = (
             Theme.objects.filter(mentor_items__content_object__status="published")
-            .annotate(mentors=Count("mentor_items", filter=Q(mentor_items__content_object__status="published")))
+            .annotate(mentors=Count("mentor_items"))  # the published ones: the filter above restricts the join
             .order_by("-mentors", "name")[:6]
         )
         result.popular_themes = [
