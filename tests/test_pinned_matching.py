@@ -174,3 +174,32 @@ def test_a_mentor_sharing_nothing_is_left_out_and_the_others_still_scored(challe
     MentorProfileFactory(full_name="Anne", themes=["vélo"], bio="Vélo.", headline="Cycliste", organisation="")
     MentorProfileFactory(full_name="Claire", themes=["open data"])
     assert [name for name, _offers in ranked_names(challenge)[2]] == ["Claire"]
+
+
+# --- Strength, reasons, search words -------------------------------------------------------------------------
+@pytest.mark.parametrize("value, code", [(0.5, "strong"), (0.49, "good"), (0.3, "good"), (0.29, "possible")])
+def test_a_match_is_strong_from_half_the_yardstick_and_good_from_three_tenths(value, code):
+    assert matching.strength(value, 1.0) == code
+
+
+@pytest.mark.usefixtures("in_french")
+def test_reasons_list_every_shared_theme_and_offered_model(challenge_index):
+    challenge = ChallengePageFactory(
+        parent=challenge_index, themes=["open data", "vélo"], actor_types=[], models=["agility", "peer-to-peer"]
+    )
+    MentorProfileFactory(full_name="Claire", themes=["open data", "vélo"], models=["agility", "peer-to-peer"])
+    [match] = matching.mentors_for_challenge(challenge)
+    assert match.reasons[0] == "Thèmes en commun\u00a0: open data, vélo"
+    assert match.reasons[-1] == "Propose le modèle recommandé\u00a0: Peer 2 Peer, Agilité"
+    assert match.offers_model is True
+
+
+def test_the_most_telling_words_are_searched_first(monkeypatch):
+    for bio in ["vélo bus train", "bus train", "train"]:
+        MentorProfileFactory(bio=bio, headline="", organisation="", themes=[])
+    statistics = relevance.corpus_statistics()
+    weights = {"velo": 1.0, "bus": 2.0, "train": 3.0}
+    monkeypatch.setattr(matching, "MAX_QUERY_TERMS", 2)
+    telling = sorted(weights, key=lambda token: weights[token] * statistics.idf(token), reverse=True)
+    assert matching.Need(query=weights).search_words(statistics) == telling[:2]
+    assert telling[:2] != sorted(weights, key=lambda token: weights[token] / statistics.idf(token), reverse=True)[:2]
