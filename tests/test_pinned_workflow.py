@@ -386,13 +386,15 @@ def test_a_published_mentor_releases_no_request():
 def test_a_request_answered_meanwhile_is_not_counted_and_the_others_are_still_released(monkeypatch):
     mentor, waiting = paused_with_waiting_requests(3)
     real = workflow.mentor_unavailable
+    answered = MentorRequest.objects.awaiting_answer().filter(mentor=mentor).first()  # the first one released
 
     def first_answered_meanwhile(mentor_request, note=""):
-        if mentor_request.pk == waiting[0].pk:
+        if mentor_request.pk == answered.pk:
             raise workflow.RequestRefused("Cette demande a déjà été déclinée.")
         return real(mentor_request, note)
 
     monkeypatch.setattr(workflow, "mentor_unavailable", first_answered_meanwhile)
     assert workflow.release_requests_of(mentor) == 2
-    statuses = [MentorRequest.objects.get(pk=mentor_request.pk).status for mentor_request in waiting]
-    assert statuses == [RequestStatus.NEW, RequestStatus.UNAVAILABLE, RequestStatus.UNAVAILABLE]
+    statuses = {mentor_request.pk: MentorRequest.objects.get(pk=mentor_request.pk).status for mentor_request in waiting}
+    assert statuses.pop(answered.pk) == RequestStatus.NEW
+    assert list(statuses.values()) == [RequestStatus.UNAVAILABLE, RequestStatus.UNAVAILABLE]
