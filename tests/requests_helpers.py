@@ -7,7 +7,8 @@ from urllib.parse import urlsplit
 from django.core import mail
 
 from portal.form_protection import stamp
-from portal.mentorships import tokens
+from portal.mentorships import tokens, workflow
+from portal.mentorships.models import MentorRequest, RequestStatus
 from portal.taxonomy.models import ActorType
 
 LINK = re.compile(r"http://\S+")
@@ -60,3 +61,15 @@ def last_link_to(address, part):
 def followed_request(path):
     """The request a follow-up link opens (two links to one request differ by the second they were signed)."""
     return tokens.read(path.rstrip("/").rsplit("/", 1)[1], "requester", tokens.FOLLOW)
+
+
+def request_in(status, **fields):
+    """A request (MentorRequestFactory) brought to `status`: accepted through the workflow, others set directly."""
+    from tests.factories import MentorRequestFactory
+
+    mentor_request = MentorRequestFactory(**fields)
+    if status == RequestStatus.ACCEPTED:
+        workflow.accept(mentor_request)
+    elif status != RequestStatus.NEW:
+        MentorRequest.objects.filter(pk=mentor_request.pk).update(status=status)
+    return MentorRequest.objects.get(pk=mentor_request.pk)

@@ -13,6 +13,7 @@ from portal.mentors.models import MentorProfile
 from portal.mentorships import workflow
 from portal.mentorships.models import MentorRequest, RequestEvent, RequestStatus, Role
 from tests.factories import MentorProfileFactory, MentorRequestFactory
+from tests.requests_helpers import request_in
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_french", "directory")]
 
@@ -31,15 +32,6 @@ ALREADY = {
 NOT_POSSIBLE = "Ce changement n’est plus possible."
 NO_MENTOR = "Cette demande n’a plus de mentor."
 NOT_TAKING = "Ce mentor ne prend pas de nouvelle demande en ce moment."
-
-
-def request_in(status, **fields):
-    mentor_request = MentorRequestFactory(**fields)
-    if status == RequestStatus.ACCEPTED:
-        workflow.accept(mentor_request)
-    elif status != RequestStatus.NEW:
-        MentorRequest.objects.filter(pk=mentor_request.pk).update(status=status)
-    return MentorRequest.objects.get(pk=mentor_request.pk)
 
 
 def last_event(mentor_request):

@@ -13,6 +13,7 @@ from portal.mentors.models import MentorProfile
 from portal.mentorships import workflow
 from portal.mentorships.models import MentorRequest, RequestEvent, RequestStatus, Role
 from tests.factories import ChallengePageFactory, ChallengeProposalFactory, MentorProfileFactory, MentorRequestFactory
+from tests.requests_helpers import request_in
 
 pytestmark = pytest.mark.django_db
 
@@ -32,15 +33,6 @@ EVERY_CHANGE = [
 ]
 REFUSED = [(start, to, role) for start, to, role in EVERY_CHANGE if role not in ALLOWED_CHANGES.get((start, to), ())]
 ALLOWED = [(start, to, role) for start, to, role in EVERY_CHANGE if role in ALLOWED_CHANGES.get((start, to), ())]
-
-
-def request_in(status):
-    mentor_request = MentorRequestFactory()
-    if status == RequestStatus.ACCEPTED:
-        workflow.accept(mentor_request)
-    elif status != RequestStatus.NEW:
-        MentorRequest.objects.filter(pk=mentor_request.pk).update(status=status)
-    return MentorRequest.objects.get(pk=mentor_request.pk)
 
 
 def snapshot(mentor_request):
