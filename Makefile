@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev run migrate demo superuser test test-browser test-api test-services services-stop lint format check messages eval-matching bench clean
+.PHONY: help install install-dev run migrate demo superuser test test-browser test-api test-services services-stop lint format check messages eval-matching bench bench-pairing clean
 
 help: ## List the available commands
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-12s %s\n", $$1, $$2}'
@@ -95,6 +95,9 @@ eval-matching: install-dev ## Measure matching (nDCG@5, recall@10) beside plain 
 
 bench: install-dev ## Benchmark 10,000 mentors / 1,000 challenges in a throw-away database (and on Elasticsearch when ELASTICSEARCH_URL is set)
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
+bench-pairing: install-dev ## Time a Peer 2 Peer pairing round of 1,000 participants and 600 mentors, optimal and first-come-first-served figures
+	$(BIN)/python -m bench.pairing $(PAIRING_ARGS)
 
 mutation: install-dev ## Mutation testing of the business rules (mutmut): prints the score per module and the mutants no test kills; MUTATION_ARGS='portal.mentorships.tokens.*' for one module
 	scripts/mutation.sh $(MUTATION_ARGS)

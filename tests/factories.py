@@ -20,6 +20,7 @@ from portal.home.blocks import SECTION_NAMES
 from portal.home.models import CharterPage, HomePage, MentoringModelPage, ProgrammePage, StandardPage
 from portal.mentors.models import MentorProfile
 from portal.mentorships.models import MentorRequest
+from portal.programmes.models import Application, ApplicationStatus, IterationPage, MentorOffer, Organisation
 from portal.taxonomy.models import ActorType, Language, MentoringModel, Theme
 
 
@@ -296,3 +297,62 @@ class ChallengeProposalFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = ChallengeProposal
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Organisation {n}")
+    email_domains = factory.Sequence(lambda n: f"organisation{n}.example")
+
+    class Meta:
+        model = Organisation
+        django_get_or_create = ["name"]
+
+
+class IterationPageFactory(wagtail_factories.PageFactory):
+    """An iteration open for applications today, for a month, then running three months. Place it under a
+    mentoring model page (`parent=`); `organisations=[...]` and `themes=[...]` are set and published."""
+
+    title = factory.Sequence(lambda n: f"Promotion {n}")
+    description = "Six rencontres sur trois mois, une fois toutes les deux semaines."
+    applications_open_on = factory.LazyFunction(lambda: timezone.localdate())
+    applications_close_on = factory.LazyFunction(lambda: timezone.localdate() + timezone.timedelta(days=30))
+    starts_on = factory.LazyFunction(lambda: timezone.localdate() + timezone.timedelta(days=45))
+    ends_on = factory.LazyFunction(lambda: timezone.localdate() + timezone.timedelta(days=135))
+    places = 20
+
+    class Meta:
+        model = IterationPage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def organisations(self, create, organisations, **kwargs):
+        set_relation(self, "organisations", organisations)
+
+    @factory.post_generation
+    def themes(self, create, names, **kwargs):
+        set_relation(self, "themes", Theme.objects.for_names(names) if names else None)
+
+
+class ApplicationFactory(factory.django.DjangoModelFactory):
+    """An accepted application (the pool of a pairing round)."""
+
+    full_name = factory.Sequence(lambda n: f"Participant {n}")
+    email = factory.Sequence(lambda n: f"participant{n}@example.net")
+    challenge = "Ouvrir les données de transport de notre territoire"
+    status = ApplicationStatus.ACCEPTED
+
+    class Meta:
+        model = Application
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def themes(self, create, names, **kwargs):
+        self.themes.set(Theme.objects.for_names(names or []))
+
+
+class MentorOfferFactory(factory.django.DjangoModelFactory):
+    mentor = factory.SubFactory(MentorProfileFactory)
+    capacity = 1
+
+    class Meta:
+        model = MentorOffer

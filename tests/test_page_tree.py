@@ -7,6 +7,7 @@ from portal.challenges.models import ChallengeIndexPage, ChallengePage, StoryInd
 from portal.contributions.models import IdeaFormPage, NeedsSurveyPage
 from portal.home.models import CharterPage, HomePage, MentoringModelPage, ProgrammePage, StandardPage
 from portal.mentors.models import MentorIndexPage
+from portal.programmes.models import IterationPage
 from tests.factories import ProgrammePageFactory
 
 
@@ -36,7 +37,14 @@ class PageTreeRulesTest(WagtailPageTestCase):
         self.assertCanCreateAt(ProgrammePage, MentoringModelPage)
         self.assertCanNotCreateAt(HomePage, MentoringModelPage)
         self.assertCanNotCreateAt(StandardPage, MentoringModelPage)
-        self.assertAllowedSubpageTypes(MentoringModelPage, set())
+        self.assertAllowedSubpageTypes(MentoringModelPage, {IterationPage})
+
+    def test_iterations_live_under_a_mentoring_model_only(self):
+        self.assertAllowedParentPageTypes(IterationPage, {MentoringModelPage})
+        self.assertCanCreateAt(MentoringModelPage, IterationPage)
+        self.assertCanNotCreateAt(ProgrammePage, IterationPage)
+        self.assertCanNotCreateAt(StandardPage, IterationPage)
+        self.assertAllowedSubpageTypes(IterationPage, set())
 
     def test_challenges_live_in_the_challenge_index_only(self):
         self.assertAllowedParentPageTypes(ChallengePage, {ChallengeIndexPage})

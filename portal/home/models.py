@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Exists, F, OuterRef, Subquery
 from django.db.models.functions import Length, Substr
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -398,7 +399,7 @@ class MentoringModelPage(BasePage):
     exclude_fields_in_copy = ["mentoring_model"]
 
     parent_page_types = ["home.ProgrammePage"]
-    subpage_types = []
+    subpage_types = ["programmes.IterationPage"]
 
     objects = PageManager.from_queryset(MentoringModelPageQuerySet)()
     base_form_class = MentoringModelPageForm
@@ -441,10 +442,18 @@ class MentoringModelPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         from portal.challenges.models import ChallengePage, StoryPage
+        from portal.programmes.models import IterationPage
 
         context = super().get_context(request, *args, **kwargs)
         # A translation is not linked to the vocabulary (the link is unique): its French page is.
         source = self.source_page
+        context["iterations"] = (
+            IterationPage.objects.child_of(source)
+            .live()
+            .public()
+            .filter(closed_at__isnull=True, ends_on__gte=timezone.localdate())
+            .order_by("applications_open_on", "path")
+        )
         model_id = source.mentoring_model_id
         context["mentoring_model"] = source.mentoring_model
         if model_id:

@@ -135,6 +135,16 @@ def need_for_text(text):
     return Need(query=need_query(text, "", themes), themes=themes)
 
 
+def need_for_words(text, themes):
+    """A programme participant's challenge or practice in their words, with the themes they chose."""
+    themes = list(themes)
+    names = " ; ".join(theme.name for theme in themes)
+    return Need(
+        query=need_query(f"{text} ; {names}", "", [theme.slug for theme in themes]),
+        themes={theme.slug: theme.name for theme in themes},
+    )
+
+
 def text_candidates(need, pool, statistics):
     """Ids of the mentors of the pool the search backend finds for the need's most telling words."""
     words = need.search_words(statistics)

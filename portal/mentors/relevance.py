@@ -108,19 +108,25 @@ def corpus_changed():
     return version
 
 
+def saturated(vector, token, statistics):
+    """What one unit of the token's weight in a query adds to the profile's score (0 when absent)."""
+    lengths = vector.get(LENGTHS, {})
+    frequency = 0.0
+    for name, field_weight in FIELD_WEIGHTS.items():
+        count = vector.get(name, {}).get(token)
+        if count:
+            norm = 1 - B[name] + B[name] * lengths.get(name, 0) / statistics.average_lengths[name]
+            frequency += field_weight * count / norm
+    return statistics.idf(token) * frequency * (K1 + 1) / (K1 + frequency) if frequency else 0.0
+
+
 def contributions(vector, query, statistics):
     """What each token of the query (token -> weight) adds to the profile's score; shared tokens only."""
-    lengths = vector.get(LENGTHS, {})
     added = {}
     for token, weight in query.items():
-        frequency = 0.0
-        for name, field_weight in FIELD_WEIGHTS.items():
-            count = vector.get(name, {}).get(token)
-            if count:
-                norm = 1 - B[name] + B[name] * lengths.get(name, 0) / statistics.average_lengths[name]
-                frequency += field_weight * count / norm
-        if frequency:
-            added[token] = weight * statistics.idf(token) * frequency * (K1 + 1) / (K1 + frequency)
+        value = saturated(vector, token, statistics)
+        if value:
+            added[token] = weight * value
     return added
 
 
@@ -142,3 +148,23 @@ def ceiling(query, statistics, terms=8):
 def best_token(query, statistics):
     """What the need's most telling token, among those profiles use, can weigh."""
     return next(iter(telling_values(query, statistics)), 0) or 1
+
+
+class PoolScorer:
+    """Scores many needs against the same profiles (a programme's pairing round): each profile's tokens
+    are weighed once, then a need only visits the profiles sharing one of its tokens. The scores are
+    `contributions()`'s, summed."""
+
+    def __init__(self, vectors, statistics):
+        self.by_token = {}
+        for key, vector in vectors.items():
+            for token in {token for name in FIELD_WEIGHTS for token in vector.get(name, {})}:
+                self.by_token.setdefault(token, []).append((key, saturated(vector, token, statistics)))
+
+    def scores(self, query):
+        """Profile key -> score, for the profiles sharing at least one token with the query."""
+        totals = {}
+        for token, weight in query.items():
+            for key, value in self.by_token.get(token, ()):
+                totals[key] = totals.get(key, 0.0) + weight * value
+        return totals

@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "portal.challenges",
     "portal.mentors",
     "portal.mentorships",
+    "portal.programmes",
     "portal.mail",
     "portal.contributions",
     "search",

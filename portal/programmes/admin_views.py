@@ -1,0 +1,197 @@
+"""The coordinator's pairing page of an iteration: run a round, read each pair's reasons and why someone is
+left unpaired, pin or forbid pairs, and compare with what first come, first served would have given."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views import View
+
+from portal.programmes import pairing, rounds
+from portal.programmes.models import (
+    PAIRED_MODELS,
+    Application,
+    ApplicationStatus,
+    ConstraintKind,
+    IterationPage,
+    MentorOffer,
+    Pair,
+    PairConstraint,
+    PairStatus,
+)
+
+
+def rule_text(rule, count):
+    """One rule that ruled out `count` mentors for someone, in the coordinator's words."""
+    texts = {
+        pairing.OTHER_ORGANISATION: ngettext(
+            "%(count)s mentor works for another organisation",
+            "%(count)s mentors work for another organisation",
+            count,
+        ),
+        pairing.OWN_MANAGER: ngettext(
+            "%(count)s mentor is their declared manager", "%(count)s mentors are their declared manager", count
+        ),
+        pairing.SAME_ORGANISATION: ngettext(
+            "%(count)s mentor works for the same organisation",
+            "%(count)s mentors work for the same organisation",
+            count,
+        ),
+        pairing.PAIRED_BEFORE: ngettext(
+            "%(count)s mentor was already paired with them in an earlier iteration",
+            "%(count)s mentors were already paired with them in an earlier iteration",
+            count,
+        ),
+        pairing.FORBIDDEN: ngettext(
+            "%(count)s pair forbidden by a coordinator or declined", "%(count)s pairs forbidden or declined", count
+        ),
+        pairing.NOTHING_SHARED: ngettext(
+            "%(count)s mentor shares no theme and no telling word with their challenge",
+            "%(count)s mentors share no theme and no telling word with their challenge",
+            count,
+        ),
+    }
+    return texts[rule] % {"count": count}
+
+
+def why_unpaired(blocked):
+    """Why someone is left unpaired (a round's saved `unpaired` entry), in a sentence or two."""
+    ordered = sorted(blocked["rules"].items(), key=lambda item: (-item[1], pairing.RULES.index(item[0])))
+    ruled_out = " ; ".join(rule_text(rule, count) for rule, count in ordered)
+    if blocked["full"]:
+        full = ngettext(
+            "The only mentor who could be paired with them is full.",
+            "The %(count)s mentors who could be paired with them are all full.",
+            blocked["full"],
+        ) % {"count": blocked["full"]}
+        if not ruled_out:
+            return full
+        also = _("Ruled out: %(rules)s.") % {"rules": ruled_out}
+        return f"{full} {also}"
+    if not ruled_out:
+        return _("No mentor takes part in the iteration yet.")
+    return _("No mentor possible: %(rules)s.") % {"rules": ruled_out}
+
+
+def refusal(error, iteration):
+    """A round refused because of the pins, in the coordinator's words."""
+    names = {
+        "participant": Application.objects.filter(pk=error.participant).values_list("full_name", flat=True).first(),
+        "mentor": MentorOffer.objects.filter(pk=error.mentor).values_list("mentor__full_name", flat=True).first(),
+    }
+    texts = {
+        "unknown": _("A pinned pair names someone who is no longer in the pool: release it."),
+        "breaks-rule": _(
+            "The pinned pair %(participant)s ↔ %(mentor)s breaks a rule of the model (organisation, manager, an "
+            "earlier pairing or a ban): release it."
+        ),
+        "pinned-twice": _("%(participant)s is pinned with two mentors: release one of the pins."),
+        "over-capacity": _("%(mentor)s is pinned with more participants than they take in this iteration."),
+    }
+    return _("No round was run. %(reason)s") % {"reason": texts[error.code] % names}
+
+
+class PairingView(View):
+    """GET: the iteration's pool, the latest round and its pairs. POST: run a round, pin, forbid, release."""
+
+    template_name = "programmes/admin/pairing.html"
+
+    def dispatch(self, request, page_id):
+        self.iteration = get_object_or_404(IterationPage, pk=page_id)
+        if not self.iteration.permissions_for_user(request.user).can_edit():
+            raise PermissionDenied
+        return super().dispatch(request, page_id)
+
+    def get(self, request, page_id):
+        iteration = self.iteration
+        latest = iteration.pairing_rounds.first()
+        pairs = iteration.pairs.select_related("application", "offer__mentor").exclude(status=PairStatus.DECLINED)
+        decisions = {
+            (constraint.application_id, constraint.offer_id): constraint
+            for constraint in PairConstraint.objects.filter(iteration=iteration).select_related(
+                "application", "offer__mentor"
+            )
+        }
+        unpaired = []
+        if latest:
+            names = dict(iteration.applications.values_list("pk", "full_name"))
+            unpaired = [
+                (names[int(key)], why_unpaired(blocked))
+                for key, blocked in latest.result["unpaired"].items()
+                if int(key) in names
+            ]
+        offers = iteration.mentor_offers.filter(withdrawn_at__isnull=True)
+        context = {
+            "iteration": iteration,
+            "paired_model": iteration.model_code in PAIRED_MODELS,
+            "accepted": iteration.applications.filter(status=ApplicationStatus.ACCEPTED).count(),
+            "received": iteration.applications.filter(status=ApplicationStatus.RECEIVED).count(),
+            "mentors": offers.count(),
+            "latest": latest,
+            "pairs": [(pair, decisions.get((pair.application_id, pair.offer_id))) for pair in pairs],
+            "decisions": decisions.values(),
+            "applications": iteration.applications.filter(status=ApplicationStatus.ACCEPTED),
+            "offers": offers.select_related("mentor"),
+            "unpaired": sorted(unpaired),
+        }
+        return TemplateResponse(request, self.template_name, context)
+
+    def post(self, request, page_id):
+        iteration, action = self.iteration, request.POST.get("action")
+        if action == "run":
+            self.run(request)
+        elif action in ("pin", "forbid"):
+            self.decide(request, action)
+        elif action == "release":
+            value = request.POST.get("decision", "")
+            deleted = value.isdigit() and PairConstraint.objects.filter(iteration=iteration, pk=value).delete()[0]
+            if deleted:
+                messages.success(request, _("Decision released."))
+            else:
+                messages.error(request, _("This decision no longer exists."))
+        else:
+            messages.error(request, _("Unknown action."))
+        return redirect("programmes_pairing", page_id=iteration.pk)
+
+    def decide(self, request, action):
+        """Pin or forbid a pair: a proposed one (`pair`), or any participant with any mentor taking part."""
+        iteration, data = self.iteration, request.POST
+        application = offer = None
+        if data.get("pair", "").isdigit():
+            pair = Pair.objects.filter(iteration=iteration, pk=data["pair"]).first()
+            application, offer = (pair.application, pair.offer) if pair else (None, None)
+        elif data.get("application", "").isdigit() and data.get("offer", "").isdigit():
+            application = iteration.applications.filter(pk=data["application"]).first()
+            offer = iteration.mentor_offers.filter(pk=data["offer"]).first()
+        if application is None or offer is None:
+            messages.error(request, _("Choose a participant and a mentor of this iteration."))
+            return
+        PairConstraint.objects.update_or_create(
+            iteration=iteration,
+            application=application,
+            offer=offer,
+            defaults={"kind": ConstraintKind.PIN if action == "pin" else ConstraintKind.FORBID},
+        )
+        messages.success(request, _("Decision saved: the next round follows it."))
+
+    def run(self, request):
+        iteration = self.iteration
+        if iteration.model_code not in PAIRED_MODELS:
+            messages.error(request, _("Agilité iterations form circles: they have no pairing round."))
+            return
+        try:
+            pairing_round = rounds.run(iteration, request.user)
+        except pairing.PairingError as error:
+            messages.error(request, refusal(error, iteration))
+            return
+        messages.success(
+            request,
+            ngettext(
+                "Round run: %(paired)s person paired, %(unpaired)s left unpaired.",
+                "Round run: %(paired)s people paired, %(unpaired)s left unpaired.",
+                pairing_round.paired,
+            )
+            % {"paired": pairing_round.paired, "unpaired": len(pairing_round.result["unpaired"])},
+        )
