@@ -14,6 +14,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import ItemBase
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
 
 from portal.home.models import BasePage
@@ -83,7 +84,7 @@ class IterationTheme(ItemBase):
     content_object = ParentalKey("programmes.IterationPage", on_delete=models.CASCADE, related_name="theme_items")
 
 
-class IterationPage(BasePage):
+class IterationPage(RoutablePageMixin, BasePage):
     """One iteration (promotion) of a mentoring model: who may join, when, and how many places."""
 
     description = models.TextField(
@@ -189,6 +190,18 @@ class IterationPage(BasePage):
             "organisations": source.organisations.all(),
         }
 
+    @path("candidater/", name="apply")
+    def apply(self, request):
+        from portal.programmes.views import apply
+
+        return apply(request, self)
+
+    @path("candidater/merci/", name="application-sent")
+    def application_sent(self, request):
+        from portal.programmes.views import application_sent
+
+        return application_sent(request, self)
+
     @property
     def places_left(self):
         return max(0, self.places - self.applications.filter(status__in=ApplicationStatus.holding()).count())
@@ -231,6 +244,7 @@ class Application(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=ApplicationStatus.choices, default=ApplicationStatus.RECEIVED
     )
+    consent_at = models.DateTimeField(_("consent given"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("received"), default=timezone.now)
 
     class Meta:

@@ -1,0 +1,83 @@
+"""The public forms of programmes: applying to an iteration."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from portal.programmes.models import MAX_CHALLENGE, Application
+from portal.taxonomy.models import MentoringModelCode
+
+
+class ApplicationForm(forms.ModelForm):
+    """What a participant tells the coordinators. The fields follow the iteration's model: Culture Shift asks
+    for the manager (never paired together) and takes the organisation from the address; the others ask
+    for the organisation among the iteration's."""
+
+    consent = forms.BooleanField(
+        label=_("I agree that my application and contact details are kept to organise this programme"),
+        error_messages={"required": _("Your agreement to the privacy notice is needed to apply.")},
+    )
+
+    class Meta:
+        model = Application
+        fields = ["full_name", "email", "organisation", "challenge", "themes", "availability", "manager_email"]
+        labels = {
+            "full_name": _("Your name"),
+            "email": _("Your email address"),
+            "organisation": _("Your organisation"),
+            "challenge": _("Your challenge or practice"),
+            "themes": _("Themes"),
+            "availability": _("Your availability"),
+        }
+        help_texts = {
+            "email": _("Only the coordinators and, once the pair is confirmed, your mentor see it."),
+            "themes": _("Those that describe your challenge best: they help find the right mentor."),
+            "availability": _("For example: Tuesday and Thursday afternoons, by video."),
+        }
+        widgets = {
+            "challenge": forms.Textarea(attrs={"rows": 5, "maxlength": MAX_CHALLENGE}),
+            "themes": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, iteration, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.iteration = iteration
+        self.fields["full_name"].widget.attrs["autocomplete"] = "name"
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+        self.fields["challenge"].min_length = 20
+        themes = iteration.themes.all()
+        if themes:
+            self.fields["themes"].queryset = themes
+        else:
+            del self.fields["themes"]
+        organisations = iteration.organisations.all()
+        if iteration.model_code == MentoringModelCode.CULTURE_SHIFT:
+            del self.fields["organisation"]
+        else:
+            del self.fields["manager_email"]
+            if organisations:
+                self.fields["organisation"].queryset = organisations
+                self.fields["organisation"].required = True
+                self.fields["organisation"].empty_label = _("Choose…")
+            else:
+                del self.fields["organisation"]
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip()
+
+    def clean_challenge(self):
+        challenge = self.cleaned_data["challenge"].strip()
+        if len(challenge) < 20:
+            raise forms.ValidationError(_("Say a little more about it: at least 20 characters."))
+        return challenge
+
+    def clean_manager_email(self):
+        manager = self.cleaned_data.get("manager_email", "").strip()
+        if manager and manager.casefold() == self.cleaned_data.get("email", "").casefold():
+            raise forms.ValidationError(_("Give your manager’s address, not yours."))
+        return manager
+
+    def application_fields(self):
+        """The cleaned values to store, for applications.apply()."""
+        return {name: self.cleaned_data[name] for name in self.Meta.fields if name in self.fields} | {
+            "themes": self.cleaned_data.get("themes") or []
+        }
