@@ -1,9 +1,11 @@
-"""The public forms of programmes: applying to an iteration."""
+"""The public forms of programmes: applying to an iteration, and a mentor taking part in one."""
 
 from django import forms
+from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext_lazy as _
 
-from portal.programmes.models import MAX_CHALLENGE, Application
+from portal.programmes import taking_part
+from portal.programmes.models import MAX_CHALLENGE, Application, Organisation
 from portal.taxonomy.models import MentoringModelCode
 
 
@@ -81,3 +83,32 @@ class ApplicationForm(forms.ModelForm):
         return {name: self.cleaned_data[name] for name in self.Meta.fields if name in self.fields} | {
             "themes": self.cleaned_data.get("themes") or []
         }
+
+
+class TakePartForm(forms.Form):
+    """A mentor's part in one iteration: how many mentees, and for which organisation (not in Culture Shift,
+    where it is the iteration's)."""
+
+    capacity = forms.IntegerField(label=_("Mentees in this iteration"), min_value=1)
+    organisation = forms.ModelChoiceField(
+        label=_("For the organisation"), queryset=Organisation.objects.none(), required=False
+    )
+
+    def __init__(self, *args, mentor, iteration, **kwargs):
+        kwargs.setdefault("prefix", f"iteration-{iteration.pk}")  # one form per iteration on the mentor's page
+        super().__init__(*args, **kwargs)
+        most = taking_part.most_mentees(mentor)
+        self.fields["capacity"].max_value = most
+        self.fields["capacity"].validators.append(MaxValueValidator(most))
+        self.fields["capacity"].widget.attrs.update({"min": 1, "max": most})
+        self.fields["capacity"].initial = 1
+        self.fields["organisation"].queryset = iteration.organisations.all()
+        self.fields["organisation"].empty_label = _("None of them")
+        if iteration.model_code == MentoringModelCode.CULTURE_SHIFT or not iteration.organisations.exists():
+            del self.fields["organisation"]
+
+    def error_messages_in_words(self):
+        return [
+            _("%(field)s: %(errors)s") % {"field": self.fields[name].label, "errors": " ".join(errors)}
+            for name, errors in self.errors.items()
+        ]
