@@ -9,6 +9,7 @@ from django.utils import translation
 
 import pytest
 
+from portal.mentors import load
 from portal.mentors.models import MentorProfile
 from portal.mentorships import workflow
 from portal.mentorships.models import MentorRequest, RequestEvent, RequestStatus, Role
@@ -248,16 +249,16 @@ def test_only_the_mentors_own_mentorships_count_against_their_capacity():
 
 
 def test_counting_a_mentors_load_does_not_undo_an_edit_of_their_profile_made_meanwhile(monkeypatch):
-    """refresh_load saves the load alone: a profile edit between its read and its save is kept."""
+    """load.refresh saves the load alone: a profile edit between its read and its save is kept."""
     mentor = MentorProfileFactory(headline="Avant")
-    real_count = workflow.active_count
+    real_count = load.under_way
 
     def count_while_an_editor_saves(counted):
         MentorProfile.objects.filter(pk=counted.pk).update(headline="Après")
         return real_count(counted)
 
-    monkeypatch.setattr(workflow, "active_count", count_while_an_editor_saves)
-    workflow.refresh_load(mentor)
+    monkeypatch.setattr(load, "under_way", count_while_an_editor_saves)
+    load.refresh(mentor)
     assert MentorProfile.objects.get(pk=mentor.pk).headline == "Après"
 
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from portal.mentors import load
 from portal.mentors.models import MentorProfile
 from portal.mentorships import notifications
 from portal.mentorships.models import MentorRequest, RequestEvent, RequestStatus, Role, new_token_key
@@ -175,7 +176,7 @@ def change(mentor_request, to, role, user=None, note="", announce=True):
         locked.save(update_fields=["status", "answered_at", "closed_at"])
         record(locked, previous, to, role, user, note)
         if RequestStatus.ACCEPTED in (previous, to) and locked.mentor:
-            refresh_load(locked.mentor)
+            load.refresh(locked.mentor)
         if announce:
             ANNOUNCE[to](locked, note=note)
     return locked
@@ -209,7 +210,7 @@ def take_a_place(mentor):
     mentor = MentorProfile.objects.select_for_update().get(pk=mentor.pk)
     if not mentor.is_public:
         raise RequestRefused(not_published_message(mentor))
-    if active_count(mentor) >= mentor.capacity:
+    if load.under_way(mentor) >= mentor.capacity:
         raise RequestRefused(
             ngettext(
                 "You already mentor %(count)s person, your capacity: complete a mentorship or raise your capacity "
@@ -229,16 +230,9 @@ def not_published_message(mentor):
     ) % {"status": mentor.get_status_display()}
 
 
-def active_count(mentor):
+def accepted_requests(mentor):
+    """The mentor's requests under way, for their load (portal/mentors/load.py)."""
     return MentorRequest.objects.filter(mentor=mentor, status=RequestStatus.ACCEPTED).count()
-
-
-def refresh_load(mentor):
-    """Store the mentor's mentorships under way, and whether they are at capacity."""
-    mentor = MentorProfile.objects.get(pk=mentor.pk)
-    mentor.active_mentorships = active_count(mentor)
-    mentor.save(update_fields=["active_mentorships", "is_full", "updated_at"])
-    return mentor
 
 
 # --- Editors' actions ---------------------------------------------------------------------------

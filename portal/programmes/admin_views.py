@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views import View
 
-from portal.programmes import pairing, rounds
+from portal.programmes import pairing, publication, rounds
 from portal.programmes.models import (
     PAIRED_MODELS,
     Application,
@@ -135,6 +135,7 @@ class PairingView(View):
             "applications": iteration.applications.filter(status=ApplicationStatus.ACCEPTED),
             "offers": offers.select_related("mentor"),
             "unpaired": sorted(unpaired),
+            "proposed": iteration.pairs.filter(status=PairStatus.PROPOSED).count(),
         }
         return TemplateResponse(request, self.template_name, context)
 
@@ -142,6 +143,20 @@ class PairingView(View):
         iteration, action = self.iteration, request.POST.get("action")
         if action == "run":
             self.run(request)
+        elif action == "publish":
+            count = publication.publish(iteration)
+            if count:
+                messages.success(
+                    request,
+                    ngettext(
+                        "%(count)s pair published: both sides received a link to accept or decline it.",
+                        "%(count)s pairs published: both sides received a link to accept or decline theirs.",
+                        count,
+                    )
+                    % {"count": count},
+                )
+            else:
+                messages.error(request, _("No proposed pair to publish: run a round first."))
         elif action in ("pin", "forbid"):
             self.decide(request, action)
         elif action == "release":

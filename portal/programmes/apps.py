@@ -6,3 +6,9 @@ class ProgrammesConfig(AppConfig):
     name = "portal.programmes"
     label = "programmes"
     verbose_name = _("Programmes")
+
+    def ready(self):
+        from portal.mentors import load
+        from portal.programmes.publication import pairs_under_way
+
+        load.register("programme pairs", pairs_under_way)

@@ -327,8 +327,14 @@ class PairStatus(models.TextChoices):
         return (cls.PUBLISHED, cls.LIVE)
 
 
+class Answer(models.TextChoices):
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+
+
 class Pair(models.Model):
-    """A participant and a mentor, proposed by a round, then published, accepted or declined."""
+    """A participant and a mentor, proposed by a round, then published: under way once both accept,
+    declined as soon as one declines."""
 
     iteration = models.ForeignKey(IterationPage, on_delete=models.CASCADE, related_name="pairs")
     pairing_round = models.ForeignKey(
@@ -341,7 +347,11 @@ class Pair(models.Model):
     quality = models.PositiveSmallIntegerField(_("quality"), validators=[MaxValueValidator(100)])
     reasons = models.JSONField(_("reasons"), default=list, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=PairStatus.choices, default=PairStatus.PROPOSED)
+    participant_answer = models.CharField(_("participant’s answer"), max_length=10, choices=Answer.choices, blank=True)
+    mentor_answer = models.CharField(_("mentor’s answer"), max_length=10, choices=Answer.choices, blank=True)
     created_at = models.DateTimeField(_("proposed"), default=timezone.now)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("pair")

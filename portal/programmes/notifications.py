@@ -2,6 +2,7 @@
 Written in the site's language; subjects marked with gettext_noop and translated when sent."""
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -47,3 +48,71 @@ def application_repeated(application):
         gettext_noop("Your application to %(iteration)s"),
         "programmes/emails/application_repeated.txt",
     )
+
+
+def answer_link(value):
+    return absolute(reverse("programmes:pair-answer", args=[value]))
+
+
+def pair_context(pair):
+    mentor, application = pair.offer.mentor, pair.application
+    return iteration_summary(pair.iteration) | {
+        "participant_name": application.full_name,
+        "participant_organisation": application.organisation.name if application.organisation else "",
+        "challenge": application.challenge,
+        "mentor_name": mentor.full_name,
+        "headline": mentor.headline,
+        "mentor_url": absolute(mentor.get_url()) if mentor.is_public else "",
+    }
+
+
+def send(subject, template, context, recipient):
+    with translation.override(settings.LANGUAGE_CODE):
+        outbox.send(_(subject) % context, template, context, [recipient])
+
+
+def pair_published(pair, participant_token, mentor_token):
+    """Both sides read who the other is (no address yet) and answer from their own link."""
+    context = pair_context(pair)
+    send(
+        gettext_noop("Your mentor for %(iteration)s: %(mentor_name)s"),
+        "programmes/emails/pair_published_participant.txt",
+        context | {"answer_url": answer_link(participant_token)},
+        pair.application.email,
+    )
+    send(
+        gettext_noop("A mentee for %(iteration)s: %(participant_name)s"),
+        "programmes/emails/pair_published_mentor.txt",
+        context | {"answer_url": answer_link(mentor_token)},
+        pair.offer.mentor.contact_email,
+    )
+
+
+def pair_live(pair):
+    """Both accepted: each receives the other's address."""
+    context = pair_context(pair) | {
+        "participant_email": pair.application.email,
+        "mentor_email": pair.offer.mentor.contact_email,
+    }
+    subject = gettext_noop("Your pair is confirmed: %(participant_name)s and %(mentor_name)s")
+    for recipient in (pair.application.email, pair.offer.mentor.contact_email):
+        send(subject, "programmes/emails/pair_live.txt", context, recipient)
+
+
+def pair_declined(pair, declined_by):
+    """The other side is told; neither learns why, and both return to the pool."""
+    context = pair_context(pair)
+    if declined_by == "participant":
+        send(
+            gettext_noop("%(participant_name)s will not be your mentee in %(iteration)s"),
+            "programmes/emails/pair_declined.txt",
+            context | {"name": context["mentor_name"], "other": context["participant_name"]},
+            pair.offer.mentor.contact_email,
+        )
+    else:
+        send(
+            gettext_noop("%(mentor_name)s will not be your mentor in %(iteration)s"),
+            "programmes/emails/pair_declined.txt",
+            context | {"name": context["participant_name"], "other": context["mentor_name"]},
+            pair.application.email,
+        )

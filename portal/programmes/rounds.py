@@ -117,10 +117,7 @@ class RoundInputs:
             )
         mentors = [
             pairing.Mentor(
-                offer.pk,
-                offer.organisation_id,
-                min(offer.capacity, kept_per_offer.get(offer.pk, 0) + room(offer.mentor)),
-                f"m{offer.pk}",
+                offer.pk, offer.organisation_id, seats(offer, kept_per_offer.get(offer.pk, 0)), f"m{offer.pk}"
             )
             for offer in offers
         ]
@@ -146,9 +143,13 @@ class RoundInputs:
         return {"themes": themes, "words": words}
 
 
-def room(mentor):
-    """Mentees the mentor can still take, all programmes and requests together."""
-    return max(0, mentor.capacity - mentor.active_mentorships)
+def seats(offer, kept):
+    """The mentees the mentor may have in this round: what they offered the iteration, within their one
+    capacity, which their other mentorships under way (requests, other iterations) share. `kept`: their pairs
+    of this iteration published or under way, which their stored load already counts."""
+    mentor = offer.mentor
+    elsewhere = mentor.active_mentorships - kept
+    return min(offer.capacity, max(kept, mentor.capacity - elsewhere))
 
 
 def as_inputs(pool):
