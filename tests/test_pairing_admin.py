@@ -2,6 +2,7 @@
 why someone is left unpaired, and pinning, forbidding and releasing pairs."""
 
 from django.contrib.auth.models import Group, Permission
+from django.core import mail
 from django.urls import reverse
 
 import pytest
@@ -138,3 +139,67 @@ def test_an_unknown_action_or_decision_is_refused_in_words(editor_client, pool):
 
 def test_an_unknown_iteration_is_a_404(editor_client, db):
     assert editor_client.get(reverse("programmes_pairing", args=[999999])).status_code == 404
+
+
+# --- Applications: review and invitations ----------------------------------------------------------
+def test_a_coordinator_accepts_and_declines_applications_and_the_applicants_are_told(editor_client, iteration):
+    ana = ApplicationFactory(iteration=iteration, full_name="Ana Dupont", email="ana@example.net", status="received")
+    ben = ApplicationFactory(iteration=iteration, full_name="Ben Martin", email="ben@example.net", status="received")
+    page = editor_client.get(url_of(iteration)).content.decode()
+    assert "Ana Dupont" in page and "Ben Martin" in page
+
+    accepted = editor_client.post(
+        url_of(iteration), {"action": "accept-application", "application": ana.pk}, follow=True
+    )
+    declined = editor_client.post(
+        url_of(iteration), {"action": "decline-application", "application": ben.pk}, follow=True
+    )
+
+    assert messages_of(accepted) == [
+        "La candidature de Ana Dupont est acceptée\u00a0: elle entre dans le prochain tour."
+    ]
+    assert messages_of(declined) == ["La candidature de Ben Martin est refusée."]
+    ana.refresh_from_db(), ben.refresh_from_db()
+    assert (ana.status, ben.status) == ("accepted", "declined")
+    assert [(m.to, m.subject) for m in mail.outbox] == [
+        (["ana@example.net"], "Votre candidature à Promotion 2027 est acceptée"),
+        (["ben@example.net"], "Votre candidature à Promotion 2027"),
+    ]
+    assert "n’a pas pu être retenue" in mail.outbox[1].body
+
+
+def test_an_application_with_a_pair_under_way_is_not_declined(editor_client, pool):
+    editor_client.post(url_of(pool), {"action": "run"}, follow=True)
+    pair = Pair.objects.get()
+    pair.status = "live"
+    pair.save()
+    response = editor_client.post(
+        url_of(pool), {"action": "decline-application", "application": pair.application.pk}, follow=True
+    )
+    assert messages_of(response) == [
+        "Cette personne a un binôme publié ou en cours\u00a0: sa candidature reste acceptée."
+    ]
+    pair.application.refresh_from_db()
+    assert pair.application.status == "accepted"
+
+
+@pytest.mark.parametrize("value", ["", "abc", "999999"])
+def test_a_decision_on_an_application_that_is_not_there_is_refused_in_words(editor_client, iteration, value):
+    response = editor_client.post(
+        url_of(iteration), {"action": "accept-application", "application": value}, follow=True
+    )
+    assert messages_of(response) == ["Cette candidature n’existe plus."]
+
+
+def test_a_coordinator_invites_someone_who_then_applies(editor_client, client, iteration):
+    data = {"action": "invite", "full_name": "Chloé Petit", "email": " chloe@example.net "}
+    response = editor_client.post(url_of(iteration), data, follow=True)
+
+    assert messages_of(response) == ["Invitation envoyée à chloe@example.net."]
+    (invitation,) = mail.outbox
+    assert invitation.to == ["chloe@example.net"] and invitation.subject == "Une invitation à Promotion 2027"
+    assert f"{iteration.url}candidater/" in invitation.body
+    again = editor_client.post(url_of(iteration), data, follow=True)
+    assert messages_of(again) == ["Cette adresse est déjà invitée ou a déjà candidaté."]
+    bad = editor_client.post(url_of(iteration), data | {"email": "pas une adresse"}, follow=True)
+    assert messages_of(bad) == ["Saisissez une adresse e-mail valide."]

@@ -1,15 +1,16 @@
 """The coordinator's pairing page of an iteration: run a round, read each pair's reasons and why someone is
 left unpaired, pin or forbid pairs, and compare with what first come, first served would have given."""
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
 
-from portal.programmes import pairing, publication, rounds
+from portal.programmes import applications, pairing, publication, rounds
 from portal.programmes.models import (
     PAIRED_MODELS,
     Application,
@@ -21,6 +22,14 @@ from portal.programmes.models import (
     PairConstraint,
     PairStatus,
 )
+
+
+class InviteForm(forms.Form):
+    full_name = forms.CharField(label=gettext_lazy("Name"), max_length=120)
+    email = forms.EmailField(label=gettext_lazy("Email address"))
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip()
 
 
 def rule_text(rule, count):
@@ -136,6 +145,10 @@ class PairingView(View):
             "offers": offers.select_related("mentor"),
             "unpaired": sorted(unpaired),
             "proposed": iteration.pairs.filter(status=PairStatus.PROPOSED).count(),
+            "to_review": iteration.applications.filter(status=ApplicationStatus.RECEIVED).select_related(
+                "organisation"
+            ),
+            "invite_form": InviteForm(),
         }
         return TemplateResponse(request, self.template_name, context)
 
@@ -158,7 +171,11 @@ class PairingView(View):
             else:
                 messages.error(request, _("No proposed pair to publish: run a round first."))
         elif action in ("pin", "forbid"):
-            self.decide(request, action)
+            self.decide_pair(request, action)
+        elif action in ("accept-application", "decline-application"):
+            self.decide(request, accepted=action == "accept-application")
+        elif action == "invite":
+            self.invite(request)
         elif action == "release":
             value = request.POST.get("decision", "")
             deleted = value.isdigit() and PairConstraint.objects.filter(iteration=iteration, pk=value).delete()[0]
@@ -170,7 +187,33 @@ class PairingView(View):
             messages.error(request, _("Unknown action."))
         return redirect("programmes_pairing", page_id=iteration.pk)
 
-    def decide(self, request, action):
+    def decide(self, request, accepted):
+        value = request.POST.get("application", "")
+        application = self.iteration.applications.filter(pk=value).first() if value.isdigit() else None
+        if application is None:
+            messages.error(request, _("This application no longer exists."))
+            return
+        try:
+            applications.decide(application, accepted)
+        except applications.ApplicationRefused as refused:
+            messages.error(request, str(refused))
+            return
+        done = _("%(name)s is accepted: they enter the next round.") if accepted else _("%(name)s is declined.")
+        messages.success(request, done % {"name": application.full_name})
+
+    def invite(self, request):
+        form = InviteForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, " ".join(error for errors in form.errors.values() for error in errors))
+            return
+        try:
+            applications.invite(self.iteration, **form.cleaned_data)
+        except applications.ApplicationRefused as refused:
+            messages.error(request, str(refused))
+            return
+        messages.success(request, _("Invitation sent to %(email)s.") % form.cleaned_data)
+
+    def decide_pair(self, request, action):
         """Pin or forbid a pair: a proposed one (`pair`), or any participant with any mentor taking part."""
         iteration, data = self.iteration, request.POST
         application = offer = None

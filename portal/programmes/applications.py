@@ -14,7 +14,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from portal.programmes import notifications
-from portal.programmes.models import Application, ApplicationStatus, IterationPage
+from portal.programmes.models import Application, ApplicationStatus, IterationPage, PairStatus
 from portal.taxonomy.models import MentoringModelCode
 
 
@@ -71,4 +71,36 @@ def apply(iteration, *, email, themes=(), **fields):
     application.save()
     application.themes.set(themes)
     notifications.application_received(application)
+    return application
+
+
+def decide(application, accepted):
+    """A coordinator accepts an application (it enters the next pairing round) or declines it (its place is
+    freed); the applicant is told. An application whose pair is published or under way stays as it is."""
+    with transaction.atomic():
+        locked = Application.objects.select_for_update().get(pk=application.pk)
+        if locked.status not in (ApplicationStatus.RECEIVED, ApplicationStatus.ACCEPTED, ApplicationStatus.DECLINED):
+            raise ApplicationRefused(_("Only a received application can be accepted or declined."))
+        if not accepted and locked.pairs.filter(status__in=PairStatus.kept_on_rerun()).exists():
+            raise ApplicationRefused(_("This participant has a pair published or under way: it stays."))
+        wanted = ApplicationStatus.ACCEPTED if accepted else ApplicationStatus.DECLINED
+        if locked.status == wanted:
+            return locked
+        locked.status = wanted
+        locked.save(update_fields=["status"])
+        if not accepted:
+            locked.pairs.filter(status=PairStatus.PROPOSED).delete()
+        notifications.application_decided(locked)
+    return locked
+
+
+def invite(iteration, *, full_name, email):
+    """Invite someone to apply (an iteration by invitation, or any): they receive the form's address."""
+    with transaction.atomic():
+        if Application.objects.filter(iteration=iteration, email__iexact=email).exists():
+            raise ApplicationRefused(_("This address is already invited or has applied."))
+        application = Application.objects.create(
+            iteration=iteration, full_name=full_name, email=email, status=ApplicationStatus.INVITED
+        )
+        notifications.invited(application)
     return application

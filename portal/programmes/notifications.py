@@ -116,3 +116,28 @@ def pair_declined(pair, declined_by):
             context | {"name": context["participant_name"], "other": context["mentor_name"]},
             pair.application.email,
         )
+
+
+def application_decided(application):
+    if application.status == "accepted":
+        to_applicant(
+            application,
+            gettext_noop("Your application to %(iteration)s is accepted"),
+            "programmes/emails/application_accepted.txt",
+        )
+    else:
+        to_applicant(
+            application,
+            gettext_noop("Your application to %(iteration)s"),
+            "programmes/emails/application_declined.txt",
+        )
+
+
+def invited(application):
+    iteration = application.iteration
+    to_applicant(
+        application,
+        gettext_noop("An invitation to %(iteration)s"),
+        "programmes/emails/invited.txt",
+        form_url=absolute(iteration.url + iteration.reverse_subpage("apply")),
+    )
