@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from portal.programmes import notifications
+from portal.programmes import circles, notifications
 from portal.programmes.models import Application, ApplicationStatus, IterationPage, PairStatus
 from portal.taxonomy.models import MentoringModelCode
 
@@ -39,7 +39,7 @@ def closed_reason(iteration, today=None):
 
 
 @transaction.atomic
-def apply(iteration, *, email, themes=(), **fields):
+def apply(iteration, *, email, themes=(), circle=None, **fields):
     """Record an application (received, holding a place) and confirm it by email; raises ApplicationRefused."""
     # One application at a time per iteration: the places left are counted and taken under this lock.
     iteration = IterationPage.objects.select_for_update().get(pk=iteration.pk)
@@ -70,7 +70,10 @@ def apply(iteration, *, email, themes=(), **fields):
     application.consent_at = timezone.now()
     application.save()
     application.themes.set(themes)
-    notifications.application_received(application)
+    if circle is not None:  # Agilité: a seat in the chosen circle, or its waiting list (the email says which)
+        circles.enrol(circle, application)
+    else:
+        notifications.application_received(application)
     return application
 
 

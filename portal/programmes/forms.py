@@ -2,6 +2,7 @@
 
 from django import forms
 from django.core.validators import MaxValueValidator
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from portal.programmes import taking_part
@@ -51,6 +52,14 @@ class ApplicationForm(forms.ModelForm):
             self.fields["themes"].queryset = themes
         else:
             del self.fields["themes"]
+        circles = iteration.circles.select_related("mentor").order_by("practice", "pk")
+        if iteration.model_code == MentoringModelCode.AGILITY and circles:
+            self.fields["circle"] = CircleChoiceField(
+                label=_("Your circle"),
+                queryset=circles,
+                empty_label=_("Choose…"),
+                help_text=_("Every circle has its seats; once they are taken, you join its waiting list."),
+            )
         organisations = iteration.organisations.all()
         if iteration.model_code == MentoringModelCode.CULTURE_SHIFT:
             del self.fields["organisation"]
@@ -81,8 +90,19 @@ class ApplicationForm(forms.ModelForm):
     def application_fields(self):
         """The cleaned values to store, for applications.apply()."""
         return {name: self.cleaned_data[name] for name in self.Meta.fields if name in self.fields} | {
-            "themes": self.cleaned_data.get("themes") or []
+            "themes": self.cleaned_data.get("themes") or [],
+            "circle": self.cleaned_data.get("circle"),
         }
+
+
+class CircleChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        left = obj.seats_left
+        if left:
+            seats = ngettext("%(count)s seat left", "%(count)s seats left", left) % {"count": left}
+        else:
+            seats = gettext("waiting list")
+        return f"{obj.practice} — {obj.mentor.full_name} ({seats})"
 
 
 class TakePartForm(forms.Form):

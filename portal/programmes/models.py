@@ -11,10 +11,12 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
 from taggit.models import ItemBase
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Orderable
 from wagtail.search import index
 
 from portal.home.models import BasePage
@@ -22,6 +24,7 @@ from portal.taxonomy.models import MentoringModelCode
 
 MAX_CHALLENGE = 2000  # characters of the challenge or practice a participant brings
 MAX_CAPACITY = 10  # mentees one mentor may take in one iteration
+MAX_CIRCLE_SEATS = 30
 
 
 class Organisation(models.Model):
@@ -388,3 +391,104 @@ class PairConstraint(models.Model):
 
 
 PAIRED_MODELS = (MentoringModelCode.CULTURE_SHIFT, MentoringModelCode.PEER_TO_PEER)
+
+
+class Circle(ClusterableModel):
+    """Agilité: one mentor experienced in a practice, a group of seats, and a schedule of sessions."""
+
+    iteration = models.ForeignKey(IterationPage, on_delete=models.CASCADE, related_name="circles")
+    mentor = models.ForeignKey(
+        "mentors.MentorProfile", verbose_name=_("mentor"), on_delete=models.PROTECT, related_name="circles"
+    )
+    practice = models.CharField(_("practice"), max_length=160, help_text=_("What the group works on together."))
+    description = models.TextField(_("description"), max_length=2000, blank=True)
+    seats = models.PositiveSmallIntegerField(
+        _("seats"), validators=[MinValueValidator(2), MaxValueValidator(MAX_CIRCLE_SEATS)], default=8
+    )
+    checked_in_at = models.DateTimeField(_("check-in sent"), null=True, blank=True, editable=False)
+
+    panels = [
+        FieldPanel("iteration"),
+        FieldPanel("mentor"),
+        FieldPanel("practice"),
+        FieldPanel("description"),
+        FieldPanel("seats"),
+        InlinePanel("sessions", heading=_("Sessions"), label=_("Session")),
+    ]
+
+    class Meta:
+        verbose_name = _("circle")
+        verbose_name_plural = _("circles")
+        ordering = ["practice", "pk"]
+
+    def __str__(self):
+        return f"{self.practice} — {self.mentor}"
+
+    def clean(self):
+        super().clean()
+        iteration_id = self.iteration_id
+        if iteration_id and IterationPage.objects.get(pk=iteration_id).model_code != MentoringModelCode.AGILITY:
+            raise ValidationError({"iteration": _("Circles belong to Agilité iterations.")})
+
+    @property
+    def seated(self):
+        return self.enrolments.filter(status=EnrolmentStatus.SEATED)
+
+    @property
+    def seats_left(self):
+        return max(0, self.seats - self.seated.count())
+
+
+class CircleSession(Orderable):
+    circle = ParentalKey(Circle, on_delete=models.CASCADE, related_name="sessions")
+    starts_at = models.DateTimeField(_("starts at"))
+    minutes = models.PositiveSmallIntegerField(
+        _("duration (minutes)"), default=90, validators=[MinValueValidator(15), MaxValueValidator(8 * 60)]
+    )
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    video_url = models.URLField(_("video link"), blank=True)
+    reminded_at = models.DateTimeField(_("reminder sent"), null=True, blank=True, editable=False)
+
+    panels = [
+        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("minutes")]),
+        FieldPanel("place"),
+        FieldPanel("video_url"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+
+    def clean(self):
+        super().clean()
+        if not self.place and not self.video_url:
+            raise ValidationError(_("Give the session a place or a video link."))
+
+    @property
+    def ends_at(self):
+        return self.starts_at + timezone.timedelta(minutes=self.minutes)
+
+
+class EnrolmentStatus(models.TextChoices):
+    SEATED = "seated", _("Has a seat")
+    WAITING = "waiting", _("On the waiting list")
+    LEFT = "left", _("Left")
+
+
+class Enrolment(models.Model):
+    """A participant's place in a circle: a seat, or a place on its waiting list (first come, first seated)."""
+
+    circle = models.ForeignKey(Circle, on_delete=models.CASCADE, related_name="enrolments")
+    application = models.OneToOneField(Application, on_delete=models.CASCADE, related_name="enrolment")
+    status = models.CharField(_("status"), max_length=10, choices=EnrolmentStatus.choices)
+    created_at = models.DateTimeField(_("enrolled"), default=timezone.now)
+    seated_at = models.DateTimeField(_("seated"), null=True, blank=True)
+    left_at = models.DateTimeField(_("left"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("enrolment")
+        verbose_name_plural = _("enrolments")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.application.full_name} — {self.circle}"

@@ -3,7 +3,7 @@ Written in the site's language; subjects marked with gettext_noop and translated
 
 from django.conf import settings
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -141,3 +141,91 @@ def invited(application):
         "programmes/emails/invited.txt",
         form_url=absolute(iteration.url + iteration.reverse_subpage("apply")),
     )
+
+
+def calendar_link(value):
+    return absolute(reverse("programmes:circle-calendar", args=[value]))
+
+
+def leave_link(value):
+    return absolute(reverse("programmes:circle-leave", args=[value]))
+
+
+def circle_context(circle):
+    sessions = [
+        {
+            "date": date_format(timezone.localtime(session.starts_at), "DATETIME_FORMAT"),
+            "where": session.place or session.video_url,
+        }
+        for session in circle.sessions.order_by("starts_at")
+    ]
+    return iteration_summary(circle.iteration) | {
+        "practice": circle.practice,
+        "mentor_name": circle.mentor.full_name,
+        "sessions": sessions,
+    }
+
+
+def circle_seat(enrolment, calendar_token, leave_token):
+    application = enrolment.application
+    context = circle_context(enrolment.circle) | {
+        "name": application.full_name,
+        "calendar_url": calendar_link(calendar_token),
+        "leave_url": leave_link(leave_token),
+    }
+    send(
+        gettext_noop("Your seat in the circle %(practice)s"),
+        "programmes/emails/circle_seat.txt",
+        context,
+        application.email,
+    )
+
+
+def circle_newcomer(enrolment, calendar_token):
+    """The mentor learns who joins their circle, with the calendar (the same for everyone)."""
+    circle = enrolment.circle
+    context = circle_context(circle) | {
+        "participant_name": enrolment.application.full_name,
+        "seated": circle.seats - circle.seats_left,
+        "seats": circle.seats,
+        "calendar_url": calendar_link(calendar_token),
+    }
+    send(
+        gettext_noop("%(participant_name)s joins your circle %(practice)s"),
+        "programmes/emails/circle_newcomer.txt",
+        context,
+        circle.mentor.contact_email,
+    )
+
+
+def circle_waiting(enrolment, position, leave_token):
+    application = enrolment.application
+    context = circle_context(enrolment.circle) | {
+        "name": application.full_name,
+        "position": position,
+        "leave_url": leave_link(leave_token),
+    }
+    send(
+        gettext_noop("The circle %(practice)s is full: you are on its waiting list"),
+        "programmes/emails/circle_waiting.txt",
+        context,
+        application.email,
+    )
+
+
+def session_reminder(session):
+    circle = session.circle
+    context = circle_context(circle) | {
+        "date": date_format(timezone.localtime(session.starts_at), "DATETIME_FORMAT"),
+        "where": session.place or session.video_url,
+    }
+    recipients = [circle.mentor.contact_email] + [
+        enrolment.application.email for enrolment in circle.seated.select_related("application")
+    ]
+    for recipient in recipients:
+        send(
+            gettext_noop("Tomorrow: the circle %(practice)s"),
+            "programmes/emails/session_reminder.txt",
+            context,
+            recipient,
+        )

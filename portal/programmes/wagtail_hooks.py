@@ -12,6 +12,9 @@ from portal.programmes.admin_views import PairingView
 from portal.programmes.models import (
     PAIRED_MODELS,
     Application,
+    Circle,
+    Enrolment,
+    EnrolmentStatus,
     IterationPage,
     MentorOffer,
     Organisation,
@@ -164,9 +167,66 @@ class PairingRoundAdmin(EditorsModelAdmin):
         return super().get_queryset(request).select_related("iteration", "created_by")
 
 
+class CircleAdmin(EditorsModelAdmin):
+    model = Circle
+    menu_label = _("Agilité circles")
+    add_label = _("Add a circle")
+    search_label = _("Search circles")
+    empty_message = _("No circle yet: add one to an Agilité iteration.")
+    no_match_message = _("No circle matches these criteria.")
+    menu_icon = "group"
+    list_display = ["practice", "mentor", "iteration", "seats", "seated_count", "waiting_count"]
+    list_filter = ["iteration"]
+    search_fields = ["practice", "mentor__full_name"]
+
+    @admin.display(description=_("seated"))
+    def seated_count(self, obj):
+        return obj.seated.count()
+
+    @admin.display(description=_("waiting"))
+    def waiting_count(self, obj):
+        return obj.enrolments.filter(status=EnrolmentStatus.WAITING).count()
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("iteration", "mentor")
+
+
+class EnrolmentAdmin(EditorsModelAdmin):
+    model = Enrolment
+    menu_label = _("Enrolments in circles")
+    search_label = _("Search enrolments")
+    empty_message = _("No enrolment yet.")
+    no_match_message = _("No enrolment matches these criteria.")
+    menu_icon = "list-ul"
+    list_display = ["application", "circle", "status", "created_at"]
+    list_filter = ["status", "circle"]
+    search_fields = ["application__full_name", "application__email"]
+    list_export = ["application", "circle", "status", "created_at", "seated_at", "left_at"]
+    export_filename = "inscriptions-cercles"
+    permission_helper_class = SubmittedOnlyPermissionHelper
+    # Seats move through circles.py (the waiting list moves up, people are told): no raw edits.
+    edit_view_class = RefusedEditView
+    delete_view_class = RefusedDeleteView
+    refusals = {
+        "edit": _("An enrolment changes through its emailed link: leaving frees the seat for the next person."),
+        "delete": _("An enrolment is not deleted: the person leaves from their emailed link."),
+    }
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("application", "circle__mentor")
+
+
 @modeladmin_register
 class ProgrammesGroup(ModelAdminGroup):
     menu_label = _("Programmes")
     menu_icon = "group"
     menu_order = 215
-    items = [ApplicationAdmin, MentorOfferAdmin, PairAdmin, PairingRoundAdmin, OrganisationAdmin]
+    items = [
+        ApplicationAdmin,
+        MentorOfferAdmin,
+        PairAdmin,
+        PairingRoundAdmin,
+        CircleAdmin,
+        EnrolmentAdmin,
+        OrganisationAdmin,
+    ]
