@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
 
-from portal.programmes import applications, pairing, publication, rounds
+from portal.programmes import applications, follow_up, pairing, publication, rounds
 from portal.programmes.models import (
     PAIRED_MODELS,
     Application,
@@ -149,6 +149,8 @@ class PairingView(View):
                 "organisation"
             ),
             "invite_form": InviteForm(),
+            "needing_help": follow_up.needing_help(iteration),
+            "feedback": iteration.follow_ups.filter(kind="feedback"),
         }
         return TemplateResponse(request, self.template_name, context)
 
@@ -176,6 +178,11 @@ class PairingView(View):
             self.decide(request, accepted=action == "accept-application")
         elif action == "invite":
             self.invite(request)
+        elif action == "close":
+            if follow_up.close(iteration):
+                messages.success(request, _("Iteration closed: everyone who took part received the feedback link."))
+            else:
+                messages.error(request, _("This iteration is already closed."))
         elif action == "release":
             value = request.POST.get("decision", "")
             deleted = value.isdigit() and PairConstraint.objects.filter(iteration=iteration, pk=value).delete()[0]

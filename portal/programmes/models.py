@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -20,6 +21,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from portal.home.models import BasePage
+from portal.mentorships.models import Fit
 from portal.taxonomy.models import MentoringModelCode
 
 MAX_CHALLENGE = 2000  # characters of the challenge or practice a participant brings
@@ -350,6 +352,7 @@ class Pair(models.Model):
     quality = models.PositiveSmallIntegerField(_("quality"), validators=[MaxValueValidator(100)])
     reasons = models.JSONField(_("reasons"), default=list, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=PairStatus.choices, default=PairStatus.PROPOSED)
+    checked_in_at = models.DateTimeField(_("check-in sent"), null=True, blank=True, editable=False)
     participant_answer = models.CharField(_("participant’s answer"), max_length=10, choices=Answer.choices, blank=True)
     mentor_answer = models.CharField(_("mentor’s answer"), max_length=10, choices=Answer.choices, blank=True)
     created_at = models.DateTimeField(_("proposed"), default=timezone.now)
@@ -492,3 +495,42 @@ class Enrolment(models.Model):
 
     def __str__(self):
         return f"{self.application.full_name} — {self.circle}"
+
+
+class FollowUp(models.Model):
+    """What one person of a pair or a circle answered: at the mid-iteration check-in (fine, or needs help),
+    or at the closing (the feedback of every mentorship: fit, what changed, may it be published)."""
+
+    CHECK_IN, FEEDBACK = "check-in", "feedback"
+
+    iteration = models.ForeignKey(IterationPage, on_delete=models.CASCADE, related_name="follow_ups")
+    pair = models.ForeignKey(Pair, null=True, blank=True, on_delete=models.CASCADE, related_name="follow_ups")
+    circle = models.ForeignKey(Circle, null=True, blank=True, on_delete=models.CASCADE, related_name="follow_ups")
+    kind = models.CharField(
+        _("kind"), max_length=10, choices=[(CHECK_IN, _("Check-in")), (FEEDBACK, _("Closing feedback"))]
+    )
+    respondent = models.CharField(_("respondent"), max_length=40)  # "participant", "mentor", "enrolment-<id>"
+    name = models.CharField(_("name"), max_length=120)
+    needs_help = models.BooleanField(_("needs help"), default=False)
+    fit = models.PositiveSmallIntegerField(_("good fit?"), null=True, blank=True, choices=Fit.choices)
+    note = models.TextField(_("note"), max_length=3000, blank=True)
+    may_publish = models.BooleanField(_("may be published as a story"), default=False)
+    answered_at = models.DateTimeField(_("answered"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("follow-up answer")
+        verbose_name_plural = _("follow-up answers")
+        ordering = ["-answered_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "pair", "respondent"], condition=Q(pair__isnull=False), name="one_answer_per_pair_side"
+            ),
+            models.UniqueConstraint(
+                fields=["kind", "circle", "respondent"],
+                condition=Q(circle__isnull=False),
+                name="one_answer_per_circle_member",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} — {self.get_kind_display()}"

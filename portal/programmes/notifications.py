@@ -229,3 +229,45 @@ def session_reminder(session):
             context,
             recipient,
         )
+
+
+def follow_up_link(name, value):
+    return absolute(reverse(name, args=[value]))
+
+
+def subject_label(subject):
+    """« Ana Dupont et Uma Roux » for a pair, the practice for a circle."""
+    if hasattr(subject, "application"):
+        return _("%(participant)s and %(mentor)s") % {
+            "participant": subject.application.full_name,
+            "mentor": subject.offer.mentor.full_name,
+        }
+    return subject.practice
+
+
+def check_in(subject, name, address, value):
+    context = iteration_summary(subject.iteration) | {
+        "name": name,
+        "label": subject_label(subject),
+        "check_in_url": follow_up_link("programmes:check-in", value),
+    }
+    send(
+        gettext_noop("Half-way through %(iteration)s: how is it going?"),
+        "programmes/emails/check_in.txt",
+        context,
+        address,
+    )
+
+
+def closing_feedback(subject, name, address, value):
+    context = iteration_summary(subject.iteration) | {
+        "name": name,
+        "label": subject_label(subject),
+        "feedback_url": follow_up_link("programmes:feedback", value),
+    }
+    send(
+        gettext_noop("%(iteration)s is over: how did it go?"),
+        "programmes/emails/closing_feedback.txt",
+        context,
+        address,
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from portal.programmes import circle_views, mentor_views, pair_views
+from portal.programmes import circle_views, follow_up_views, mentor_views, pair_views
 
 app_name = "programmes"
 
@@ -9,4 +9,6 @@ urlpatterns = [
     path("binomes/<str:token>/", pair_views.answer, name="pair-answer"),
     path("cercles/calendrier/<str:token>/", circle_views.calendar, name="circle-calendar"),
     path("cercles/quitter/<str:token>/", circle_views.leave, name="circle-leave"),
+    path("point-d-etape/<str:token>/", follow_up_views.check_in, name="check-in"),
+    path("bilan/<str:token>/", follow_up_views.feedback, name="feedback"),
 ]
