@@ -260,3 +260,24 @@ class PairingView(View):
             )
             % {"paired": pairing_round.paired, "unpaired": len(pairing_round.result["unpaired"])},
         )
+
+
+class IterationsView(View):
+    """Every iteration the user may coordinate, with its figures and a link to its coordination page."""
+
+    def get(self, request):
+        iterations = [
+            iteration
+            for iteration in IterationPage.objects.order_by("-starts_on", "title").select_related("locale")
+            if iteration.permissions_for_user(request.user).can_edit()
+        ]
+        rows = [
+            {
+                "iteration": iteration,
+                "received": iteration.applications.filter(status=ApplicationStatus.RECEIVED).count(),
+                "accepted": iteration.applications.filter(status=ApplicationStatus.ACCEPTED).count(),
+                "live": iteration.pairs.filter(status=PairStatus.LIVE).count(),
+            }
+            for iteration in iterations
+        ]
+        return TemplateResponse(request, "programmes/admin/iterations.html", {"rows": rows})

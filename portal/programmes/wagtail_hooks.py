@@ -3,12 +3,13 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 
 from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
 
 from portal.admin_actions import EditorsModelAdmin, RefusedDeleteView, RefusedEditView, SubmittedOnlyPermissionHelper
-from portal.programmes.admin_views import PairingView
+from portal.programmes.admin_views import IterationsView, PairingView
 from portal.programmes.models import (
     PAIRED_MODELS,
     Application,
@@ -25,7 +26,10 @@ from portal.programmes.models import (
 
 @hooks.register("register_admin_urls")
 def pairing_urls():
-    return [path("programmes/iterations/<int:page_id>/pairing/", PairingView.as_view(), name="programmes_pairing")]
+    return [
+        path("programmes/iterations/", IterationsView.as_view(), name="programmes_iterations"),
+        path("programmes/iterations/<int:page_id>/pairing/", PairingView.as_view(), name="programmes_pairing"),
+    ]
 
 
 def pairing_button(page, user):
@@ -221,6 +225,14 @@ class ProgrammesGroup(ModelAdminGroup):
     menu_label = _("Programmes")
     menu_icon = "group"
     menu_order = 215
+
+    def get_submenu_items(self):
+        """The coordination of each iteration first, then the lists."""
+        iterations = MenuItem(
+            _("Iterations"), reverse("programmes_iterations"), icon_name="date", order=0, name="iterations"
+        )
+        return [iterations, *super().get_submenu_items()]
+
     items = [
         ApplicationAdmin,
         MentorOfferAdmin,

@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from portal.challenges.models import ChallengePage
 from portal.home.demo import DemoLoader
 from portal.mentors.demo import load_mentors
+from portal.programmes.demo import load_programmes
 
 
 class Command(BaseCommand):
@@ -27,4 +28,5 @@ class Command(BaseCommand):
         except ValueError as error:
             raise CommandError(str(error)) from error
         load_mentors(report)
+        load_programmes(report)
         self.stdout.write(self.style.SUCCESS(f"Demo content loaded: {report}."))
