@@ -203,3 +203,14 @@ def test_a_coordinator_invites_someone_who_then_applies(editor_client, client, i
     assert messages_of(again) == ["Cette adresse est déjà invitée ou a déjà candidaté."]
     bad = editor_client.post(url_of(iteration), data | {"email": "pas une adresse"}, follow=True)
     assert messages_of(bad) == ["Saisissez une adresse e-mail valide."]
+
+
+@pytest.mark.parametrize("group", ["Rédaction", "Modération"])
+def test_the_programme_team_coordinates_iterations_without_superuser_rights(client, pool, group):
+    client.force_login(UserFactory(groups=[group]))
+    assert "Promotion 2027" in client.get(reverse("programmes_iterations")).content.decode()
+    assert client.get(reverse("programmes_iterations")).status_code == 200
+    response = client.post(url_of(pool), {"action": "run"}, follow=True)
+    assert [str(m) for m in response.context["messages"]] == ["Tour lancé\u00a0: 1 personne en binôme, 1 sans binôme."]
+    for listing in ("application", "pair", "pairinground", "circle", "organisation", "enrolment", "mentoroffer"):
+        assert client.get(f"/admin/programmes/{listing}/").status_code == 200, listing
