@@ -177,9 +177,14 @@ def test_follow_up_links_that_are_not_one_say_so(client, live_pair):
 
 def test_the_coordinator_closes_an_iteration_from_its_page(editor_client, live_pair):
     url = reverse("programmes_pairing", args=[live_pair.iteration.pk])
-    response = editor_client.post(url, {"action": "close"}, follow=True)
+    unconfirmed = editor_client.post(url, {"action": "close"}, follow=True)
+    assert [str(m) for m in unconfirmed.context["messages"]] == [
+        "Cochez la case pour confirmer\u00a0: clore la promotion termine les binômes en cours."
+    ]
+    assert Pair.objects.get(pk=live_pair.pk).status == PairStatus.LIVE
+    response = editor_client.post(url, {"action": "close", "confirm": "1"}, follow=True)
     assert [str(m) for m in response.context["messages"]] == [
         "Promotion close\u00a0: chaque personne qui y a participé a reçu le lien du bilan."
     ]
-    again = editor_client.post(url, {"action": "close"}, follow=True)
+    again = editor_client.post(url, {"action": "close", "confirm": "1"}, follow=True)
     assert [str(m) for m in again.context["messages"]] == ["Cette promotion est déjà close."]

@@ -1,6 +1,8 @@
 """A mentor takes part in an iteration from their own space, with a number of mentees within their capacity,
 and leaves it while nothing is under way."""
 
+import re
+
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
@@ -164,3 +166,35 @@ def test_only_a_logged_in_mentor_takes_part_and_only_by_post(client, peer_to_pee
 def test_leaving_an_iteration_one_is_not_in_is_refused_in_words(client, mentor, peer_to_peer):
     response = client.post(take_part_url(peer_to_peer), {"action": "withdraw"}, follow=True)
     assert messages_of(response) == ["Vous ne participez pas à cette promotion."]
+
+
+def test_a_mentor_is_offered_only_the_culture_shift_iterations_of_their_organisation(client, mentor, programme):
+    other = iteration_of(
+        programme,
+        "culture-shift",
+        title="Interne Autre",
+        organisations=[OrganisationFactory(name="Autre", email_domains="autre.example")],
+    )
+    own = IterationPageFactory(
+        parent=other.get_parent(),
+        title="Interne Maison",
+        organisations=[OrganisationFactory(name="Maison", email_domains="maison.example")],
+    )
+    page = client.get(reverse("mentors:me")).content.decode()
+    assert take_part_url(own) in page and take_part_url(other) not in page
+
+
+def test_a_mentor_finds_their_pair_awaiting_an_answer_in_their_space(client, mentor, peer_to_peer):
+    join(client, peer_to_peer, capacity=1)
+    pair = Pair.objects.create(
+        iteration=peer_to_peer,
+        application=ApplicationFactory(iteration=peer_to_peer, full_name="Ana Dupont"),
+        offer=MentorOffer.objects.get(),
+        quality=50,
+        status=PairStatus.PUBLISHED,
+    )
+    page = client.get(reverse("mentors:me")).content.decode()
+    assert "Vos binômes dans les programmes" in page and "Ana Dupont" in page
+    link = re.search(r'href="(/programmes/binomes/[^"]+/)"', page).group(1)
+    client.post(link, {"action": "accept"})
+    assert Pair.objects.get(pk=pair.pk).mentor_answer == "accepted"

@@ -170,3 +170,13 @@ def test_a_round_gives_a_mentor_only_the_places_left_by_their_other_mentorships(
         ApplicationFactory(iteration=iteration, full_name=name)
 
     assert rounds.run(iteration).paired == 1
+
+
+def test_the_coordinator_sees_a_declined_pair_and_is_told_to_run_the_round_again(editor_client, iteration, proposed):
+    _participant_link, mentor_link = published(iteration)
+    editor_client.post(mentor_link, {"action": "decline"})
+
+    page = editor_client.get(reverse("programmes_pairing", args=[iteration.pk])).content.decode()
+
+    assert "1 binôme a été refusé depuis le dernier tour" in page
+    assert "Refusé" in page and "Ana Dupont" in page

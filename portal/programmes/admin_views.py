@@ -102,6 +102,13 @@ def refusal(error, iteration):
     return _("No round was run. %(reason)s") % {"reason": texts[error.code] % names}
 
 
+def declined_since(iteration, latest):
+    """Pairs declined since the latest round: both sides wait for the next one."""
+    if latest is None:
+        return 0
+    return iteration.pairs.filter(status=PairStatus.DECLINED, answered_at__gt=latest.created_at).count()
+
+
 class PairingView(View):
     """GET: the iteration's pool, the latest round and its pairs. POST: run a round, pin, forbid, release."""
 
@@ -116,7 +123,7 @@ class PairingView(View):
     def get(self, request, page_id):
         iteration = self.iteration
         latest = iteration.pairing_rounds.first()
-        pairs = iteration.pairs.select_related("application", "offer__mentor").exclude(status=PairStatus.DECLINED)
+        pairs = iteration.pairs.select_related("application", "offer__mentor")
         decisions = {
             (constraint.application_id, constraint.offer_id): constraint
             for constraint in PairConstraint.objects.filter(iteration=iteration).select_related(
@@ -145,6 +152,7 @@ class PairingView(View):
             "offers": offers.select_related("mentor"),
             "unpaired": sorted(unpaired),
             "proposed": iteration.pairs.filter(status=PairStatus.PROPOSED).count(),
+            "declined_since": declined_since(iteration, latest),
             "to_review": iteration.applications.filter(status=ApplicationStatus.RECEIVED).select_related(
                 "organisation"
             ),
@@ -179,7 +187,9 @@ class PairingView(View):
         elif action == "invite":
             self.invite(request)
         elif action == "close":
-            if follow_up.close(iteration):
+            if not request.POST.get("confirm"):
+                messages.error(request, _("Tick the box to confirm: closing ends the pairs under way."))
+            elif follow_up.close(iteration):
                 messages.success(request, _("Iteration closed: everyone who took part received the feedback link."))
             else:
                 messages.error(request, _("This iteration is already closed."))

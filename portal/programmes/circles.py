@@ -19,7 +19,14 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 from portal.programmes import notifications
-from portal.programmes.models import Circle, CircleSession, Enrolment, EnrolmentStatus
+from portal.programmes.models import (
+    Application,
+    ApplicationStatus,
+    Circle,
+    CircleSession,
+    Enrolment,
+    EnrolmentStatus,
+)
 
 SALT = "portal.programmes.circle"
 LINK_DAYS = 365
@@ -59,6 +66,8 @@ def leave(enrolment):
         was_seated = enrolment.status == EnrolmentStatus.SEATED
         enrolment.status, enrolment.left_at = EnrolmentStatus.LEFT, timezone.now()
         enrolment.save(update_fields=["status", "left_at"])
+        # The place in the iteration is free again too.
+        Application.objects.filter(pk=enrolment.application_id).update(status=ApplicationStatus.WITHDRAWN)
         moved_up = None
         if was_seated:
             moved_up = circle.enrolments.filter(status=EnrolmentStatus.WAITING).order_by("created_at", "pk").first()

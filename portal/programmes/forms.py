@@ -63,6 +63,11 @@ class ApplicationForm(forms.ModelForm):
         organisations = iteration.organisations.all()
         if iteration.model_code == MentoringModelCode.CULTURE_SHIFT:
             del self.fields["organisation"]
+            own = organisations.first()
+            if own:
+                self.fields["email"].help_text = _(
+                    "Your address at %(organisation)s: this iteration is for its people."
+                ) % {"organisation": own}
         else:
             del self.fields["manager_email"]
             if organisations:

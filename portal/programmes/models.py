@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -228,7 +229,9 @@ class ApplicationStatus(models.TextChoices):
 class Application(models.Model):
     """A participant's application to an iteration."""
 
-    iteration = models.ForeignKey(IterationPage, on_delete=models.CASCADE, related_name="applications")
+    iteration = models.ForeignKey(
+        IterationPage, verbose_name=_("iteration"), on_delete=models.CASCADE, related_name="applications"
+    )
     full_name = models.CharField(_("full name"), max_length=120)
     email = models.EmailField(_("email"))
     organisation = models.ForeignKey(
@@ -267,7 +270,9 @@ class Application(models.Model):
 class MentorOffer(models.Model):
     """A mentor taking part in an iteration, with the number of mentees they take in it."""
 
-    iteration = models.ForeignKey(IterationPage, on_delete=models.CASCADE, related_name="mentor_offers")
+    iteration = models.ForeignKey(
+        IterationPage, verbose_name=_("iteration"), on_delete=models.CASCADE, related_name="mentor_offers"
+    )
     mentor = models.ForeignKey(
         "mentors.MentorProfile", verbose_name=_("mentor"), on_delete=models.CASCADE, related_name="iteration_offers"
     )
@@ -295,7 +300,9 @@ class MentorOffer(models.Model):
 class PairingRound(models.Model):
     """One run of the solver: everything it was given and what it proposed, so that it can be replayed."""
 
-    iteration = models.ForeignKey(IterationPage, on_delete=models.CASCADE, related_name="pairing_rounds")
+    iteration = models.ForeignKey(
+        IterationPage, verbose_name=_("iteration"), on_delete=models.CASCADE, related_name="pairing_rounds"
+    )
     created_at = models.DateTimeField(_("run at"), default=timezone.now)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("run by"), null=True, on_delete=models.SET_NULL, related_name="+"
@@ -323,8 +330,8 @@ class PairStatus(models.TextChoices):
     PROPOSED = "proposed", _("Proposed")
     PUBLISHED = "published", _("Published, awaiting answers")
     LIVE = "live", _("Under way")
-    DECLINED = "declined", _("Declined")
-    ENDED = "ended", _("Ended")
+    DECLINED = "declined", pgettext_lazy("pair", "Declined")
+    ENDED = "ended", pgettext_lazy("pair", "Ended")
 
     @classmethod
     def kept_on_rerun(cls):
@@ -341,7 +348,9 @@ class Pair(models.Model):
     """A participant and a mentor, proposed by a round, then published: under way once both accept,
     declined as soon as one declines."""
 
-    iteration = models.ForeignKey(IterationPage, on_delete=models.CASCADE, related_name="pairs")
+    iteration = models.ForeignKey(
+        IterationPage, verbose_name=_("iteration"), on_delete=models.CASCADE, related_name="pairs"
+    )
     pairing_round = models.ForeignKey(
         PairingRound, verbose_name=_("round"), null=True, on_delete=models.SET_NULL, related_name="pairs"
     )
@@ -376,7 +385,9 @@ class ConstraintKind(models.TextChoices):
 class PairConstraint(models.Model):
     """A coordinator's decision on one pair, which every later round follows."""
 
-    iteration = models.ForeignKey(IterationPage, on_delete=models.CASCADE, related_name="pair_constraints")
+    iteration = models.ForeignKey(
+        IterationPage, verbose_name=_("iteration"), on_delete=models.CASCADE, related_name="pair_constraints"
+    )
     application = models.ForeignKey(
         Application, verbose_name=_("participant"), on_delete=models.CASCADE, related_name="+"
     )
@@ -399,7 +410,9 @@ PAIRED_MODELS = (MentoringModelCode.CULTURE_SHIFT, MentoringModelCode.PEER_TO_PE
 class Circle(ClusterableModel):
     """Agilité: one mentor experienced in a practice, a group of seats, and a schedule of sessions."""
 
-    iteration = models.ForeignKey(IterationPage, on_delete=models.CASCADE, related_name="circles")
+    iteration = models.ForeignKey(
+        IterationPage, verbose_name=_("iteration"), on_delete=models.CASCADE, related_name="circles"
+    )
     mentor = models.ForeignKey(
         "mentors.MentorProfile", verbose_name=_("mentor"), on_delete=models.PROTECT, related_name="circles"
     )
@@ -481,8 +494,10 @@ class EnrolmentStatus(models.TextChoices):
 class Enrolment(models.Model):
     """A participant's place in a circle: a seat, or a place on its waiting list (first come, first seated)."""
 
-    circle = models.ForeignKey(Circle, on_delete=models.CASCADE, related_name="enrolments")
-    application = models.OneToOneField(Application, on_delete=models.CASCADE, related_name="enrolment")
+    circle = models.ForeignKey(Circle, verbose_name=_("circle"), on_delete=models.CASCADE, related_name="enrolments")
+    application = models.OneToOneField(
+        Application, verbose_name=_("participant"), on_delete=models.CASCADE, related_name="enrolment"
+    )
     status = models.CharField(_("status"), max_length=10, choices=EnrolmentStatus.choices)
     created_at = models.DateTimeField(_("enrolled"), default=timezone.now)
     seated_at = models.DateTimeField(_("seated"), null=True, blank=True)
@@ -503,9 +518,15 @@ class FollowUp(models.Model):
 
     CHECK_IN, FEEDBACK = "check-in", "feedback"
 
-    iteration = models.ForeignKey(IterationPage, on_delete=models.CASCADE, related_name="follow_ups")
-    pair = models.ForeignKey(Pair, null=True, blank=True, on_delete=models.CASCADE, related_name="follow_ups")
-    circle = models.ForeignKey(Circle, null=True, blank=True, on_delete=models.CASCADE, related_name="follow_ups")
+    iteration = models.ForeignKey(
+        IterationPage, verbose_name=_("iteration"), on_delete=models.CASCADE, related_name="follow_ups"
+    )
+    pair = models.ForeignKey(
+        Pair, verbose_name=_("pair"), null=True, blank=True, on_delete=models.CASCADE, related_name="follow_ups"
+    )
+    circle = models.ForeignKey(
+        Circle, verbose_name=_("circle"), null=True, blank=True, on_delete=models.CASCADE, related_name="follow_ups"
+    )
     kind = models.CharField(
         _("kind"), max_length=10, choices=[(CHECK_IN, _("Check-in")), (FEEDBACK, _("Closing feedback"))]
     )

@@ -29,6 +29,14 @@ def running_iterations():
     )
 
 
+def may_mentor_in(mentor, iteration):
+    """Culture Shift is internal: only the people of its organisation (by address) mentor in it."""
+    if iteration.model_code != MentoringModelCode.CULTURE_SHIFT:
+        return True
+    own = iteration.organisations.first()
+    return own is not None and own.owns(mentor.contact_email)
+
+
 def most_mentees(mentor):
     return max(1, min(MAX_CAPACITY, mentor.capacity))
 
@@ -46,7 +54,7 @@ def join(mentor, iteration, *, capacity, organisation=None):
         )
     if iteration.model_code == MentoringModelCode.CULTURE_SHIFT:
         own = iteration.organisations.first()
-        if own is None or not own.owns(mentor.contact_email):
+        if not may_mentor_in(mentor, iteration):
             raise TakingPartRefused(
                 _("This iteration is internal to %(organisation)s: only its people mentor in it.")
                 % {"organisation": own}

@@ -8,7 +8,13 @@ from wagtail.admin.widgets import Button
 
 from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
 
-from portal.admin_actions import EditorsModelAdmin, RefusedDeleteView, RefusedEditView, SubmittedOnlyPermissionHelper
+from portal.admin_actions import (
+    ActionButtonHelper,
+    EditorsModelAdmin,
+    RefusedDeleteView,
+    RefusedEditView,
+    SubmittedOnlyPermissionHelper,
+)
 from portal.programmes.admin_views import IterationsView, PairingView
 from portal.programmes.models import (
     PAIRED_MODELS,
@@ -55,6 +61,12 @@ def pairing_listing_button(page, user, next_url=None):
     button = pairing_button(page, user)
     if button:
         yield button
+
+
+class ReadOnlyButtonHelper(ActionButtonHelper):
+    """Rows that change only through their own pages and links: view them, nothing else."""
+
+    excluded = ("edit", "delete")
 
 
 class OrganisationAdmin(EditorsModelAdmin):
@@ -127,6 +139,7 @@ class PairAdmin(EditorsModelAdmin):
     list_export = ["application", "mentor", "iteration", "quality", "status", "created_at"]
     export_filename = "binomes"
     permission_helper_class = SubmittedOnlyPermissionHelper
+    button_helper_class = ReadOnlyButtonHelper
     # A pair changes through its iteration's pairing page, which keeps the rules (and, once published, tells both).
     edit_view_class = RefusedEditView
     delete_view_class = RefusedDeleteView
@@ -159,6 +172,11 @@ class PairingRoundAdmin(EditorsModelAdmin):
     ]  # fmt: skip
     export_filename = "tours-d-appariement"
     permission_helper_class = SubmittedOnlyPermissionHelper
+    button_helper_class = ReadOnlyButtonHelper
+    inspect_view_fields = [
+        "iteration", "created_at", "created_by", "paired", "total_quality", "worst_quality", "greedy_paired",
+        "greedy_total_quality", "greedy_worst_quality", "seconds",
+    ]  # fmt: skip
     # A round is the record of what the solver was given and proposed: kept as it was.
     edit_view_class = RefusedEditView
     delete_view_class = RefusedDeleteView
@@ -208,6 +226,7 @@ class EnrolmentAdmin(EditorsModelAdmin):
     list_export = ["application", "circle", "status", "created_at", "seated_at", "left_at"]
     export_filename = "inscriptions-cercles"
     permission_helper_class = SubmittedOnlyPermissionHelper
+    button_helper_class = ReadOnlyButtonHelper
     # Seats move through circles.py (the waiting list moves up, people are told): no raw edits.
     edit_view_class = RefusedEditView
     delete_view_class = RefusedDeleteView
