@@ -202,3 +202,9 @@ def test_the_iteration_page_links_to_the_form_while_applications_are_open(client
     assert form_url(peer_to_peer) in client.get(peer_to_peer.url).content.decode()
     by_invitation = iteration_of(programme, "agility", invitation_only=True)
     assert form_url(by_invitation) not in client.get(by_invitation.url).content.decode()
+
+
+def test_the_confirmation_opened_directly_claims_nothing(client, peer_to_peer):
+    page = client.get(peer_to_peer.url + "candidater/merci/").content.decode()
+    assert "est enregistrée" not in page
+    assert "Votre candidature est envoyée" in page  # the page's title, for whoever comes back to it
