@@ -154,6 +154,12 @@ def seats(offer, kept):
 
 def as_inputs(pool):
     return {
+        # How the round weighs things, so that a replay can say what it was given.
+        "weights": {
+            "order": ["paired", "total quality", "worst pair", "load spread"],
+            "quality": f"100 * share / (share + {HALF_QUALITY_SHARE}), share = BM25F score / need's yardstick",
+            "seat cost": "the k-th mentee of a mentor costs k",
+        },
         "shape": pool.shape,
         "participants": [[p.key, p.organisation, p.email, p.manager_email] for p in pool.participants],
         "mentors": [[m.key, m.organisation, m.capacity, m.email] for m in pool.mentors],
