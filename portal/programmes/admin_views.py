@@ -10,7 +10,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
 
-from portal.programmes import applications, follow_up, pairing, publication, rounds
+from portal.admin_actions import InstanceActionView
+from portal.programmes import applications, follow_up, pairing, privacy, publication, rounds
 from portal.programmes.models import (
     PAIRED_MODELS,
     Application,
@@ -291,3 +292,34 @@ class IterationsView(View):
             for iteration in iterations
         ]
         return TemplateResponse(request, "programmes/admin/iterations.html", {"rows": rows})
+
+
+class ApplicationActionView(InstanceActionView):
+    """Erase an applicant's data (every application from their address), after a confirmation."""
+
+    template_name = "programmes/admin/erase.html"
+    labels = {"erase": gettext_lazy("Erase data")}
+
+    def get(self, request, *args, **kwargs):
+        context = {
+            "view": self,
+            "application": self.instance,
+            "applications": privacy.applications_of(self.instance.email),
+        }
+        return TemplateResponse(request, self.template_name, context)
+
+    def post(self, request, *args, **kwargs):
+        if not request.POST.get("confirm"):
+            messages.error(request, _("Tick the box to confirm the erasure."))
+            return redirect(request.get_full_path())
+        count = privacy.erase_person(self.instance.email)
+        messages.success(
+            request,
+            ngettext(
+                "The applicant's data was erased from %(count)s application.",
+                "The applicant's data was erased from %(count)s applications.",
+                count,
+            )
+            % {"count": count},
+        )
+        return redirect(self.index_url)

@@ -14,8 +14,10 @@ from portal.admin_actions import (
     RefusedDeleteView,
     RefusedEditView,
     SubmittedOnlyPermissionHelper,
+    action_url,
 )
-from portal.programmes.admin_views import IterationsView, PairingView
+from portal.programmes import privacy
+from portal.programmes.admin_views import ApplicationActionView, IterationsView, PairingView
 from portal.programmes.models import (
     PAIRED_MODELS,
     Application,
@@ -81,6 +83,14 @@ class OrganisationAdmin(EditorsModelAdmin):
     search_fields = ["name", "email_domains"]
 
 
+class ApplicationButtonHelper(ActionButtonHelper):
+    labels = {"erase": _("Erase data")}
+    destructive = ("delete", "erase")
+
+    def actions_for(self, obj):
+        return [] if obj.full_name == privacy.ERASED else ["erase"]
+
+
 class ApplicationAdmin(EditorsModelAdmin):
     model = Application
     menu_label = _("Applications")
@@ -103,6 +113,10 @@ class ApplicationAdmin(EditorsModelAdmin):
     ]
     export_filename = "candidatures"
     permission_helper_class = SubmittedOnlyPermissionHelper
+    button_helper_class = ApplicationButtonHelper
+
+    def get_admin_urls_for_registration(self):
+        return (*super().get_admin_urls_for_registration(), action_url(self, "action", ApplicationActionView))
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("iteration", "organisation")
