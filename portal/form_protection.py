@@ -123,29 +123,31 @@ def warn_once_of_unknown_addresses():
     logger.warning("A form was sent without a client address: set TRUSTED_PROXY_COUNT (README, Security).")
 
 
-def too_many_submissions(request, form_name, email="", valid=True):
+def too_many_submissions(request, form_name, email="", valid=True, per_ip=None):
     """Count this submission; True once its client address or its email address has sent too many.
 
     Every submission counts for its address; only `valid` ones count for the email address. Without an
-    address, only valid submissions count, all together.
+    address, only valid submissions count, all together. `per_ip`: a form many people send from one office
+    (a programme's applications) allows more per client address than FORM_RATE_PER_IP.
     """
+    per_ip = per_ip or settings.FORM_RATE_PER_IP
 
     def over(scope, key, rate):
         return is_ratelimited(request, group=f"{form_name}:{scope}", key=key, rate=rate, method="POST", increment=True)
 
     if client_ip(request):
-        by_address = over("ip", "ip", settings.FORM_RATE_PER_IP)
+        by_address = over("ip", "ip", per_ip)
     else:
         warn_once_of_unknown_addresses()
-        by_address = valid and over("ip", lambda group, request: UNKNOWN_ADDRESS, settings.FORM_RATE_PER_IP)
+        by_address = valid and over("ip", lambda group, request: UNKNOWN_ADDRESS, per_ip)
     mailbox = email.strip().lower()
     by_email = valid and bool(mailbox) and over("email", lambda group, request: mailbox, settings.FORM_RATE_PER_EMAIL)
     return by_address or by_email
 
 
-def flooded(request, form, form_name, email, message):
+def flooded(request, form, form_name, email, message, per_ip=None):
     """Count this submission of `form`; over a limit, put `message` on the form (answer it with a 429)."""
-    if not too_many_submissions(request, form_name, email or "", valid=form.is_valid()):
+    if not too_many_submissions(request, form_name, email or "", valid=form.is_valid(), per_ip=per_ip):
         return False
     form.add_error(None, message)
     return True

@@ -208,3 +208,18 @@ def test_the_confirmation_opened_directly_claims_nothing(client, peer_to_peer):
     page = client.get(peer_to_peer.url + "candidater/merci/").content.decode()
     assert "est enregistrée" not in page
     assert "Votre candidature est envoyée" in page  # the page's title, for whoever comes back to it
+
+
+def test_colleagues_behind_one_office_address_all_apply_while_one_address_stays_limited(
+    client, culture_shift, settings
+):
+    settings.FORM_RATE_PER_IP, settings.PROGRAMME_RATE_PER_IP = "3/h", "20/h"
+    for number in range(12):
+        response = client.post(form_url(culture_shift), application(culture_shift, email=f"p{number}@maison.example"))
+        assert response.status_code == 302, number
+    assert Application.objects.count() == 12
+
+    for _attempt in range(3):
+        client.post(form_url(culture_shift), application(culture_shift, email="p0@maison.example"))
+    limited = client.post(form_url(culture_shift), application(culture_shift, email="p0@maison.example"))
+    assert limited.status_code == 429

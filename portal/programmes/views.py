@@ -1,5 +1,6 @@
 """Applying to an iteration. Rules live in applications.py; these views only read the form and show results."""
 
+from django.conf import settings
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -30,7 +31,8 @@ def apply(request, page):
         hold_back(form)
         return TemplateResponse(request, TEMPLATE, context)
     too_many = _("Too many applications were sent from here or for this address: try again in an hour.")
-    if flooded(request, form, "programme-application", request.POST.get("email", ""), too_many):
+    email = request.POST.get("email", "")
+    if flooded(request, form, "programme-application", email, too_many, per_ip=settings.PROGRAMME_RATE_PER_IP):
         return TemplateResponse(request, TEMPLATE, context, status=429)
     if form.is_valid():
         try:

@@ -79,6 +79,9 @@ LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
 MEMCACHED_LOCATION = env_str("MEMCACHED_LOCATION")
 FORM_RATE_PER_IP = env_str("FORM_RATE_PER_IP", "10/h")
 FORM_RATE_PER_EMAIL = env_str("FORM_RATE_PER_EMAIL", "3/h")
+# A programme's applications come from many people behind one office address (a Culture Shift iteration is
+# one organisation's): more per client address; the limit per email address still holds.
+PROGRAMME_RATE_PER_IP = env_str("PROGRAMME_RATE_PER_IP", "120/h")
 # Proxies in front of the portal that append the address they saw to X-Forwarded-For (0: none, the client
 # address is REMOTE_ADDR). Form limits and login throttling count per client address: see client_ip().
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
