@@ -103,7 +103,9 @@ def test_leaving_gives_the_seat_to_the_first_person_waiting(client, agility, cir
     statuses = dict(Enrolment.objects.values_list("application__full_name", "status"))
     assert statuses == {"Ana": "left", "Ben": "seated", "Cleo": "seated", "Dan": "waiting"}
     assert Enrolment.objects.get(application__full_name="Ana").application.status == "withdrawn"  # place freed
-    assert [m.to for m in mail.outbox] == [["cleo@example.net"], ["uma@example.org"]]
+    assert [m.to for m in mail.outbox] == [["uma@example.org"], ["cleo@example.net"], ["uma@example.org"]]
+    assert mail.outbox[0].subject == "Ana a quitté votre cercle Animer un bien commun"
+    assert "Cleo, en tête de la liste d’attente, prend la place." in mail.outbox[0].body
     assert client.get(calendar_link).status_code == 400  # no seat, no calendar
     again = client.post(leave_link, follow=True)
     assert "Vous n’êtes plus dans ce cercle." in again.content.decode()

@@ -154,9 +154,9 @@ class PairingView(View):
             "unpaired": sorted(unpaired),
             "proposed": iteration.pairs.filter(status=PairStatus.PROPOSED).count(),
             "declined_since": declined_since(iteration, latest),
-            "to_review": iteration.applications.filter(status=ApplicationStatus.RECEIVED).select_related(
-                "organisation"
-            ),
+            "to_review": iteration.applications.filter(status=ApplicationStatus.RECEIVED)
+            .select_related("organisation")
+            .prefetch_related("themes"),
             "invite_form": InviteForm(),
             "needing_help": follow_up.needing_help(iteration),
             "feedback": iteration.follow_ups.filter(kind="feedback"),

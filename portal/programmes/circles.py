@@ -74,6 +74,8 @@ def leave(enrolment):
             if moved_up:
                 moved_up.status, moved_up.seated_at = EnrolmentStatus.SEATED, timezone.now()
                 moved_up.save(update_fields=["status", "seated_at"])
+    if was_seated:
+        notifications.circle_leaver(enrolment, moved_up)
     if moved_up:
         announce(moved_up)
     return moved_up

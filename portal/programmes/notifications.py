@@ -271,3 +271,18 @@ def closing_feedback(subject, name, address, value):
         context,
         address,
     )
+
+
+def circle_leaver(enrolment, moved_up):
+    """The mentor learns who left their circle, and who takes the seat (or that it is free)."""
+    circle = enrolment.circle
+    context = circle_context(circle) | {
+        "participant_name": enrolment.application.full_name,
+        "newcomer": moved_up.application.full_name if moved_up else "",
+    }
+    send(
+        gettext_noop("%(participant_name)s left your circle %(practice)s"),
+        "programmes/emails/circle_leaver.txt",
+        context,
+        circle.mentor.contact_email,
+    )
