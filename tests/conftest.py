@@ -42,6 +42,14 @@ def home(db):
 
 
 @pytest.fixture
+def programme(home):
+    """The programme page, under which the mentoring models and their iterations live."""
+    from tests.factories import ProgrammePageFactory
+
+    return ProgrammePageFactory(parent=home)
+
+
+@pytest.fixture
 def challenge_index(home):
     return ChallengeIndexPage.objects.child_of(home).get()
 

@@ -11,26 +11,14 @@ import pytest
 from portal.programmes.models import Application, ApplicationStatus
 from tests.factories import (
     ApplicationFactory,
-    IterationPageFactory,
-    MentoringModelPageFactory,
     OrganisationFactory,
-    ProgrammePageFactory,
     ThemeFactory,
 )
+from tests.programmes_helpers import iteration_of
 from tests.requests_helpers import honeypot_fields, shown
 
 pytestmark = pytest.mark.usefixtures("in_french")
 CHALLENGE = "Ouvrir les données de transport de notre territoire en GTFS"
-
-
-@pytest.fixture
-def programme(home):
-    return ProgrammePageFactory(parent=home)
-
-
-def iteration_of(programme, code, **fields):
-    parent = MentoringModelPageFactory(parent=programme, model_code=code, title=code, slug=code)
-    return IterationPageFactory(parent=parent, **fields)
 
 
 @pytest.fixture

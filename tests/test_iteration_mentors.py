@@ -12,25 +12,14 @@ from portal.programmes.models import MentorOffer, Pair, PairStatus
 from tests.factories import (
     ApplicationFactory,
     IterationPageFactory,
-    MentoringModelPageFactory,
     MentorProfileFactory,
     OrganisationFactory,
-    ProgrammePageFactory,
 )
+from tests.programmes_helpers import iteration_of
 
 pytestmark = pytest.mark.usefixtures("in_french")
 PASSWORD = "correct horse battery staple"
 MENTEES = "Mentorés dans cette promotion\u00a0: "
-
-
-@pytest.fixture
-def programme(home):
-    return ProgrammePageFactory(parent=home)
-
-
-def iteration_of(programme, code, **fields):
-    parent = MentoringModelPageFactory(parent=programme, model_code=code, title=code, slug=code)
-    return IterationPageFactory(parent=parent, **fields)
 
 
 @pytest.fixture

@@ -15,23 +15,13 @@ from portal.programmes.models import ApplicationStatus, IterationPage, Organisat
 from tests.factories import (
     ApplicationFactory,
     IterationPageFactory,
-    MentoringModelPageFactory,
     OrganisationFactory,
-    ProgrammePageFactory,
 )
+from tests.programmes_helpers import model_page
 
 pytestmark = pytest.mark.usefixtures("in_french")
 TODAY = timezone.localdate()
 NO_DOMAINS = "Indiquez d’abord les domaines d’adresse e-mail de Ville\u00a0: ils disent qui peut participer."
-
-
-@pytest.fixture
-def programme(home):
-    return ProgrammePageFactory(parent=home)
-
-
-def model_page(programme, code):
-    return MentoringModelPageFactory(parent=programme, model_code=code, title=code, slug=code)
 
 
 def iteration_form(organisations=(), **fields):

@@ -10,23 +10,12 @@ from portal.programmes.models import ApplicationStatus, ConstraintKind, Pair, Pa
 from tests.factories import (
     ApplicationFactory,
     IterationPageFactory,
-    MentoringModelPageFactory,
     MentorOfferFactory,
     MentorProfileFactory,
     OrganisationFactory,
-    ProgrammePageFactory,
     UserFactory,
 )
-
-
-@pytest.fixture
-def programme(home):
-    return ProgrammePageFactory(parent=home)
-
-
-def iteration_of(programme, model_code, **fields):
-    model_page = MentoringModelPageFactory(parent=programme, model_code=model_code, title=model_code)
-    return IterationPageFactory(parent=model_page, **fields)
+from tests.programmes_helpers import iteration_of
 
 
 @pytest.fixture

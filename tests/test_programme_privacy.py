@@ -13,24 +13,13 @@ from portal.programmes import circles, privacy
 from portal.programmes.models import Application, Circle, Enrolment, FollowUp, Pair, PairStatus
 from tests.factories import (
     ApplicationFactory,
-    IterationPageFactory,
-    MentoringModelPageFactory,
     MentorOfferFactory,
     MentorProfileFactory,
-    ProgrammePageFactory,
     UserFactory,
 )
+from tests.programmes_helpers import iteration_of
 
 pytestmark = pytest.mark.usefixtures("in_french")
-
-
-@pytest.fixture
-def programme(home):
-    return ProgrammePageFactory(parent=home)
-
-
-def iteration_of(programme, code):
-    return IterationPageFactory(parent=MentoringModelPageFactory(parent=programme, model_code=code, slug=code))
 
 
 @pytest.fixture
