@@ -216,11 +216,11 @@ def solve(pool):
     seats = _Seats(pool, allowed, fixed, loads)
     best = seats.solve()
     paired, total = len(best), sum(quality for _mentor, quality in best.values())
-    # Raise the lowest quality allowed while as many people and the same total quality stay reachable.
-    floors = sorted({quality for _mentor, quality in best.values()} | set(numpy.unique(seats.quality).tolist()))
-    low, high = 0, len(floors) - 1
-    current = min((quality for _mentor, quality in best.values()), default=0)
-    low = floors.index(current) if best else 0
+    # Raise the lowest quality allowed while as many people and the same total quality stay reachable: a binary
+    # search over the qualities present, from the worst pair of the best assignment found.
+    floors = numpy.unique(seats.quality).tolist()
+    low = floors.index(min(quality for _mentor, quality in best.values())) if best else 0
+    high = len(floors) - 1
     while best and low < high:
         middle = (low + high + 1) // 2
         attempt = seats.solve(floors[middle])
