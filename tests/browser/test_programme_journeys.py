@@ -31,7 +31,7 @@ def link_to(address, part):
     return re.search(rf"https?://[^/\s]+({re.escape(part)}\S*/)", message.body).group(1)
 
 
-def apply(person, iteration_title, email, name="Léa Martin", organisation=None, circle=None):
+def apply(person, iteration_title, email, name="Léa Martin", organisation=None, circle=None, sent=True):
     person.go(IterationPage.objects.get(title=iteration_title).url)
     person.click("Candidater")
     person.type("Votre nom", name)
@@ -44,7 +44,8 @@ def apply(person, iteration_title, email, name="Léa Martin", organisation=None,
     person.tick("J’accepte que ma candidature et mes coordonnées soient conservées")
     person.pause(3)  # a person reads before sending (the form refuses what is sent faster)
     person.click(person.page.get_by_role("button", name="Envoyer ma candidature"))
-    assert person.sees("Votre candidature est envoyée")
+    if sent:
+        assert person.sees("Votre candidature est envoyée")
 
 
 def test_a_peer_to_peer_iteration_from_application_to_a_pair_under_way(person, new_context, site_url):
@@ -127,3 +128,18 @@ def test_a_participant_takes_a_seat_in_a_circle_gets_its_calendar_and_frees_the_
     person.click(person.page.get_by_role("button", name="Libérer ma place"))
     assert person.sees("Vous avez quitté le cercle")
     assert Enrolment.objects.get(pk=enrolment.pk).status == "left"
+
+
+def test_a_culture_shift_iteration_takes_only_its_organisation_s_people(person):
+    outsider = new_email("sam")
+    apply(person, "Promotion pilote 2027", outsider, sent=False)
+    assert person.sees("Cette promotion est réservée aux personnes de Worldline")
+    assert not Application.objects.filter(email=outsider).exists()
+
+    insider = f"lea.{uuid.uuid4().hex[:8]}@worldline.example"
+    person.type("Votre adresse e-mail", insider)  # what was typed is kept, the agreement too
+    assert person.page.get_by_label("J’accepte que ma candidature et mes coordonnées soient conservées").is_checked()
+    person.pause(1)
+    person.click(person.page.get_by_role("button", name="Envoyer ma candidature"))
+    assert person.sees("Votre candidature est envoyée")
+    assert Application.objects.get(email=insider).organisation.name == "Worldline"
