@@ -1,7 +1,7 @@
 """Mentors taking part in iterations: joining with a number of mentees, and withdrawing.
 
 A mentor joins from their own space while the iteration runs (live, not closed, not ended), with at most
-as many mentees as their capacity, which requests and programmes share (rounds.room). Culture Shift is
+as many mentees as their capacity, which requests and programmes share (mentors/load.py; rounds.seats). Culture Shift is
 internal: only people of its organisation (by their address) mentor in it. Withdrawing drops the pairs
 only proposed; with a pair published or under way, the coordinators are the ones to see.
 """
