@@ -230,16 +230,16 @@ def test_the_load_is_spread_when_everything_else_is_equal():
 
 
 @pytest.mark.parametrize(
-    ("pinned", "code"),
+    ("pinned", "code", "named"),
     [
-        ({(1, 99)}, "unknown"),
-        ({(1, 11)}, "breaks-rule"),
-        ({(2, 12)}, "breaks-rule"),
-        ({(1, 10), (2, 10)}, "over-capacity"),
-        ({(1, 10), (1, 12)}, "pinned-twice"),
+        ({(1, 99)}, "unknown", (1, 99)),
+        ({(1, 11)}, "breaks-rule", (1, 11)),
+        ({(2, 12)}, "breaks-rule", (2, 12)),
+        ({(1, 10), (2, 10)}, "over-capacity", (2, 10)),
+        ({(1, 10), (1, 12)}, "pinned-twice", (1, 12)),
     ],
 )
-def test_pins_that_cannot_hold_are_refused_with_the_reason(pinned, code):
+def test_pins_that_cannot_hold_are_refused_with_the_reason_and_the_pin_to_release(pinned, code, named):
     pool = Pool(
         PEER_TO_PEER,
         [Participant(1, 1), Participant(2, 1)],
@@ -250,7 +250,18 @@ def test_pins_that_cannot_hold_are_refused_with_the_reason(pinned, code):
     )
     with pytest.raises(pairing.PairingError) as refused:
         pairing.solve(pool)
-    assert refused.value.code == code
+    assert (refused.value.code, refused.value.participant, refused.value.mentor) == (code, *named)
+
+
+def test_first_come_first_served_takes_the_best_mentor_then_the_least_loaded_then_the_first():
+    pool = Pool(
+        PEER_TO_PEER,
+        [Participant(1, 1), Participant(2, 1), Participant(3, 1)],
+        [Mentor(10, 2, 2), Mentor(11, 2, 2), Mentor(12, 2, 2)],
+        {(1, 10): 40, (1, 11): 40, (1, 12): 90, (2, 10): 40, (2, 11): 40, (3, 10): 40, (3, 11): 40},
+    )
+    # Ana takes the best (12); Ben ties 10 and 11, both free: the first key; Cleo ties them, 10 is busier.
+    assert pairing.greedy(pool).pairs == [(1, 12, 90), (2, 10, 40), (3, 11, 40)]
 
 
 def test_a_coordinator_may_pin_a_pair_sharing_nothing_visible():
