@@ -4,7 +4,7 @@ with requests."""
 
 import re
 
-from django.core import mail
+from django.core import mail, signing
 from django.urls import reverse
 
 import pytest
@@ -140,7 +140,7 @@ def test_one_answers_once(client, iteration, proposed):
     assert Pair.objects.get().status == PairStatus.PUBLISHED
 
 
-@pytest.mark.parametrize("token", ["abc", "x" * 300, publication.signing.dumps([1, "admin"], salt="other")])
+@pytest.mark.parametrize("token", ["abc", "x" * 300, signing.dumps([1, "admin"], salt="other")])
 def test_a_link_that_is_not_one_says_so(client, db, token):
     response = client.get(reverse("programmes:pair-answer", args=[token]))
     assert response.status_code == 400

@@ -7,7 +7,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from portal.mail.outbox import absolute
-from portal.programmes import circles
+from portal.programmes import circles, links
 
 
 def invalid(request, error):
@@ -17,7 +17,7 @@ def invalid(request, error):
 def calendar(request, token):
     try:
         circle = circles.circle_for_calendar(token)
-    except circles.InvalidLink as error:
+    except links.InvalidLink as error:
         return invalid(request, error)
     response = HttpResponse(
         circles.calendar(circle, absolute(circle.iteration.url or "")), "text/calendar; charset=utf-8"
@@ -30,7 +30,7 @@ def leave(request, token):
     """GET shows what leaving means (a mail scanner may open the link); the button leaves."""
     try:
         enrolment = circles.enrolment_to_leave(token)
-    except circles.InvalidLink as error:
+    except links.InvalidLink as error:
         return invalid(request, error)
     if request.method == "POST":
         try:

@@ -11,14 +11,13 @@ mentor and to each seated participant: it holds the places and video links, so o
 
 from datetime import datetime, time, timedelta
 
-from django.core import signing
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from icalendar import Calendar, Event
 
-from portal.programmes import notifications
+from portal.programmes import links, notifications
 from portal.programmes.models import (
     Application,
     ApplicationStatus,
@@ -34,10 +33,6 @@ MENTOR = "mentor"
 
 
 class CircleRefused(Exception):
-    pass
-
-
-class InvalidLink(Exception):
     pass
 
 
@@ -101,41 +96,29 @@ def announce(enrolment):
 # --- Signed links --------------------------------------------------------------------------------
 def calendar_token(circle, holder):
     """The calendar link of one person: the mentor, or a seated participant (their enrolment id)."""
-    return signing.dumps(["calendar", circle.pk, holder], salt=SALT, compress=True)
+    return links.make(SALT, "calendar", circle.pk, holder)
 
 
 def leave_token(enrolment):
-    return signing.dumps(["leave", enrolment.pk], salt=SALT, compress=True)
-
-
-def read(value, purpose):
-    try:
-        payload = signing.loads(value, salt=SALT, max_age=LINK_DAYS * 24 * 60 * 60)
-    except signing.SignatureExpired as expired:
-        raise InvalidLink(_("This link has expired: write to the programme’s coordinators.")) from expired
-    except (signing.BadSignature, ValueError, TypeError) as bad:
-        raise InvalidLink(_("This link is not valid. Check that you copied it whole.")) from bad
-    if not isinstance(payload, list) or not payload or payload[0] != purpose:
-        raise InvalidLink(_("This link is not valid. Check that you copied it whole."))
-    return payload[1:]
+    return links.make(SALT, "leave", enrolment.pk)
 
 
 def circle_for_calendar(value):
     """The circle whose calendar the link opens, while its holder is the mentor or still seated."""
-    circle_pk, holder = read(value, "calendar")
+    circle_pk, holder = links.read(value, SALT, LINK_DAYS, "calendar", 2)
     circle = Circle.objects.filter(pk=circle_pk).select_related("mentor", "iteration").first()
     if circle is None:
-        raise InvalidLink(_("This circle no longer exists."))
+        raise links.InvalidLink(_("This circle no longer exists."))
     if holder != MENTOR and not circle.enrolments.filter(pk=holder, status=EnrolmentStatus.SEATED).exists():
-        raise InvalidLink(_("You no longer have a seat in this circle: its calendar is not yours any more."))
+        raise links.InvalidLink(_("You no longer have a seat in this circle: its calendar is not yours any more."))
     return circle
 
 
 def enrolment_to_leave(value):
-    (pk,) = read(value, "leave")
+    (pk,) = links.read(value, SALT, LINK_DAYS, "leave", 1)
     enrolment = Enrolment.objects.select_related("circle__mentor", "application").filter(pk=pk).first()
     if enrolment is None:
-        raise InvalidLink(_("This enrolment no longer exists."))
+        raise links.InvalidLink(_("This enrolment no longer exists."))
     return enrolment
 
 

@@ -12,22 +12,17 @@
 
 from dataclasses import dataclass
 
-from django.core import signing
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal.mentors import load
-from portal.programmes import circles, notifications
+from portal.programmes import circles, links, notifications
 from portal.programmes.models import Circle, EnrolmentStatus, FollowUp, IterationPage, Pair, PairStatus
 
 SALT = "portal.programmes.follow-up"
 LINK_DAYS = 120
 PARTICIPANT, MENTOR = "participant", "mentor"
-
-
-class InvalidLink(Exception):
-    pass
 
 
 @dataclass
@@ -61,25 +56,19 @@ def members(subject):
 
 
 def token(kind, subject, respondent):
-    return signing.dumps([kind, type(subject).__name__.lower(), subject.pk, respondent], salt=SALT, compress=True)
+    return links.make(SALT, kind, type(subject).__name__.lower(), subject.pk, respondent)
 
 
 def read(value, kind):
-    """(subject, respondent, name) from a link; InvalidLink with the reason in words otherwise."""
-    try:
-        payload = signing.loads(value, salt=SALT, max_age=LINK_DAYS * 24 * 60 * 60)
-        link_kind, model, pk, respondent = payload
-    except signing.SignatureExpired as expired:
-        raise InvalidLink(_("This link has expired: write to the programme’s coordinators.")) from expired
-    except (signing.BadSignature, ValueError, TypeError) as bad:
-        raise InvalidLink(_("This link is not valid. Check that you copied it whole.")) from bad
-    if link_kind != kind or model not in ("pair", "circle"):
-        raise InvalidLink(_("This link is not valid. Check that you copied it whole."))
+    """(subject, respondent, name) from a link; links.InvalidLink with the reason in words otherwise."""
+    model, pk, respondent = links.read(value, SALT, LINK_DAYS, kind, 3)
+    if model not in ("pair", "circle"):
+        raise links.InvalidLink(_("This link is not valid. Check that you copied it whole."))
     subjects = Pair.objects.select_related("application", "offer__mentor") if model == "pair" else Circle.objects
     subject = subjects.select_related("iteration").filter(pk=pk).first()
     names = {member: name for member, name, _address in members(subject)} if subject else {}
     if respondent not in names:
-        raise InvalidLink(_("This pair or circle no longer includes you."))
+        raise links.InvalidLink(_("This pair or circle no longer includes you."))
     return subject, respondent, names[respondent]
 
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from portal.mentorships.forms import FeedbackForm
-from portal.programmes import follow_up, notifications
+from portal.programmes import follow_up, links, notifications
 from portal.programmes.models import FollowUp
 
 
@@ -34,7 +34,7 @@ def invalid(request, error):
 def check_in(request, token):
     try:
         subject, respondent, name = follow_up.read(token, FollowUp.CHECK_IN)
-    except follow_up.InvalidLink as error:
+    except links.InvalidLink as error:
         return invalid(request, error)
     form = CheckInForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -57,7 +57,7 @@ def check_in(request, token):
 def feedback(request, token):
     try:
         subject, respondent, name = follow_up.read(token, FollowUp.FEEDBACK)
-    except follow_up.InvalidLink as error:
+    except links.InvalidLink as error:
         return invalid(request, error)
     form = FeedbackForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

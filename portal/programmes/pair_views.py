@@ -6,13 +6,13 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from portal.programmes import publication
+from portal.programmes import links, publication
 
 
 def answer(request, token):
     try:
         pair, role = publication.read(token)
-    except publication.InvalidLink as invalid:
+    except links.InvalidLink as invalid:
         return TemplateResponse(request, "mentors/invalid_link.html", {"message": str(invalid)}, status=400)
     if request.method == "POST":
         action = request.POST.get("action")

@@ -10,22 +10,17 @@ A published pair holds one of the mentor's places at once, as an accepted reques
 Links are signed, valid LINK_DAYS days, and opening one changes nothing (a mail scanner may open it).
 """
 
-from django.core import signing
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal.mentors import load
-from portal.programmes import notifications
+from portal.programmes import links, notifications
 from portal.programmes.models import Answer, Pair, PairStatus
 
 LINK_DAYS = 60
 SALT = "portal.programmes.pair-answer"
 PARTICIPANT, MENTOR = "participant", "mentor"
-
-
-class InvalidLink(Exception):
-    pass
 
 
 class AnswerRefused(Exception):
@@ -38,20 +33,15 @@ def pairs_under_way(mentor):
 
 
 def token(pair, role):
-    return signing.dumps([pair.pk, role], salt=SALT, compress=True)
+    return links.make(SALT, "answer", pair.pk, role)
 
 
 def read(value):
-    """(pair, role) from a link's token; InvalidLink with the reason in words otherwise."""
-    try:
-        pk, role = signing.loads(value, salt=SALT, max_age=LINK_DAYS * 24 * 60 * 60)
-    except signing.SignatureExpired as expired:
-        raise InvalidLink(_("This link has expired: write to the programme’s coordinators.")) from expired
-    except (signing.BadSignature, ValueError, TypeError) as bad:
-        raise InvalidLink(_("This link is not valid. Check that you copied it whole.")) from bad
+    """(pair, role) from a link's token; links.InvalidLink with the reason in words otherwise."""
+    pk, role = links.read(value, SALT, LINK_DAYS, "answer", 2)
     pair = Pair.objects.select_related("application", "offer__mentor", "iteration").filter(pk=pk).first()
     if pair is None or role not in (PARTICIPANT, MENTOR):
-        raise InvalidLink(_("This pair no longer exists: the coordinators ran the round again."))
+        raise links.InvalidLink(_("This pair no longer exists: the coordinators ran the round again."))
     return pair, role
 
 
