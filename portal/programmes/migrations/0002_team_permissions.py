@@ -44,7 +44,7 @@ def revoke(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("programmes", "0003_follow_ups"),
+        ("programmes", "0001_initial"),
         ("home", "0011_moderators_approve_mentors"),
         ("wagtailadmin", "0001_create_admin_access_permissions"),
     ]
