@@ -35,6 +35,7 @@ class MentorProfileForm(ThemeSuggestionsMixin, forms.ModelForm):
             "meeting_mode",
             "capacity",
             "accepting_requests",
+            "shows_track_record",
         ]
         widgets = {
             "mentoring_models": forms.CheckboxSelectMultiple,
@@ -117,6 +118,7 @@ class MentorApplicationForm(MentorProfileForm):
     class Meta(MentorProfileForm.Meta):
         fields = ["contact_email", *MentorProfileForm.Meta.fields]
         fields.remove("accepting_requests")
+        fields.remove("shows_track_record")  # nothing to show yet: offered in the mentor's space
 
     def clean_contact_email(self):
         return self.cleaned_data["contact_email"].lower()

@@ -6,7 +6,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.text import slugify
+from django.utils.text import format_lazy, slugify
 from django.utils.translation import gettext_lazy as _
 
 from taggit.managers import TaggableManager
@@ -26,6 +26,9 @@ from search import analysis
 # Addresses under /mentors/ that belong to views, never to a profile.
 RESERVED_SLUGS = {"me", "devenir-mentor", "confirmer", "bienvenue", "defi"}
 MAX_CAPACITY = 20
+# The public profile shows a mentor's track record (opt-in) once this many completed mentorships have the
+# mentee's feedback: below it, a mean would be one or two people's answer (portal/mentorships/track_record.py).
+TRACK_RECORD_THRESHOLD = 3
 
 
 class MentorStatus(models.TextChoices):
@@ -119,6 +122,17 @@ class MentorProfile(index.Indexed, models.Model):
         help_text=_("How many people you can mentor at the same time."),
     )
     accepting_requests = models.BooleanField(_("accepting requests"), default=True)
+    shows_track_record = models.BooleanField(
+        _("show my track record on my public profile"),
+        default=False,
+        help_text=format_lazy(
+            _(
+                "The number of mentorships you completed and the mean fit your mentees gave, once at least "
+                "{threshold} completed mentorships have their feedback."
+            ),
+            threshold=TRACK_RECORD_THRESHOLD,
+        ),
+    )
     # Kept by portal/mentorships/workflow.py as requests are accepted and completed; stored, not computed,
     # so that every search backend can filter on it.
     active_mentorships = models.PositiveSmallIntegerField(_("mentorships under way"), default=0, editable=False)

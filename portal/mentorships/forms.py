@@ -184,6 +184,11 @@ class FeedbackForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5, "maxlength": 3000}),
     )
     may_publish = forms.BooleanField(
-        label=_("You may publish this as an experience story (the programme team asks before naming anyone)"),
+        label=_("You may publish this as an experience story (with your name only if you tick the next box)"),
         required=False,
+    )
+    may_name = forms.BooleanField(
+        label=_("You may quote my name"),
+        required=False,
+        help_text=_("Without it, a story quotes you without your name."),
     )

@@ -191,6 +191,8 @@ class MentorshipFeedback(models.Model):
     fit = models.PositiveSmallIntegerField(_("good fit?"), choices=Fit.choices)
     what_changed = models.TextField(_("what changed"), max_length=3000, blank=True)
     may_publish = models.BooleanField(_("may be published as a story"), default=False)
+    # Consent to be named in that story: without it, a story quotes this side without their name.
+    may_name = models.BooleanField(_("may be named in a story"), default=False)
     submitted_at = models.DateTimeField(_("submitted"), default=timezone.now)
 
     class Meta:

@@ -70,6 +70,7 @@ def feedback(request, token):
             fit=data["fit"],
             note=data["what_changed"],
             may_publish=data["may_publish"],
+            may_name=data["may_name"],
         )
         messages.success(request, _("Thank you for your feedback."))
         return redirect(request.path)

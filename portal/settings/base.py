@@ -106,6 +106,7 @@ INSTALLED_APPS = [
     "portal.programmes",
     "portal.mail",
     "portal.contributions",
+    "portal.testimonials",
     "search",
     "wagtail_modeladmin",
     "wagtail.contrib.forms",
