@@ -153,10 +153,14 @@ class IterationPage(RoutablePageMixin, BasePage):
         verbose_name_plural = _("iterations")
 
     @property
-    def model_code(self):
+    def mentoring_model(self):
         """The mentoring model of the page above (its French page's, for a translation)."""
         parent = self.get_parent()
-        model = getattr(parent.specific.source_page, "mentoring_model", None) if parent else None
+        return getattr(parent.specific.source_page, "mentoring_model", None) if parent else None
+
+    @property
+    def model_code(self):
+        model = self.mentoring_model
         return model.code if model else None
 
     def clean(self):
@@ -536,6 +540,8 @@ class FollowUp(models.Model):
     fit = models.PositiveSmallIntegerField(_("good fit?"), null=True, blank=True, choices=Fit.choices)
     note = models.TextField(_("note"), max_length=3000, blank=True)
     may_publish = models.BooleanField(_("may be published as a story"), default=False)
+    # Consent to be named in that story: without it, a story quotes this person without their name.
+    may_name = models.BooleanField(_("may be named in a story"), default=False)
     answered_at = models.DateTimeField(_("answered"), default=timezone.now)
 
     class Meta:
