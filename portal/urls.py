@@ -42,6 +42,7 @@ urlpatterns = [
     path("mentors/", include("portal.mentors.urls")),
     path("demandes/", include("portal.mentorships.urls")),
     path("programmes/", include("portal.programmes.urls")),
+    path("chiffres/", include("portal.pilotage.urls")),
     path("comptes/connexion-reussie/", login_redirect, name="login-redirect"),
     path("comptes/login/", LoginView.as_view(authentication_form=LoginForm), name="login"),
     path("comptes/password_reset/", PasswordResetView.as_view(), name="password_reset"),

@@ -524,5 +524,6 @@ SITE_SETTINGS = {
 FOOTER_LINKS = [
     ("Devenir mentor", "Become a mentor", "/mentors/devenir-mentor/"),
     ("Mon espace mentor", "My mentor space", "/mentors/me/"),
+    ("Le programme en chiffres", "The programme in figures", "/chiffres/"),
     ("Espace éditeurs", "Editors' area", "/admin/"),
 ]

@@ -22,6 +22,7 @@ from portal.home.models import CharterPage
 from portal.mentors import applications, lifecycle, notifications
 from portal.mentors.forms import CharterAcceptanceForm, MentorApplicationForm, MentorProfileForm
 from portal.mentors.models import MentorProfile
+from portal.taxonomy.models import theme_for_slug
 
 # Who logs in a person who just chose their password: Django's own backend (django-axes' only counts failures).
 LOGIN_BACKEND = "django.contrib.auth.backends.ModelBackend"
@@ -29,7 +30,10 @@ LOGIN_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 def apply(request):
     charter = CharterPage.current()
-    form = MentorApplicationForm(request.POST or None, request.FILES or None)
+    # A call for mentors on a theme links here with ?theme=<slug> (the dashboard's « Invite mentors »).
+    theme = theme_for_slug(request.GET.get("theme")) if request.method == "GET" else None
+    initial = {"themes": [theme]} if theme else None
+    form = MentorApplicationForm(request.POST or None, request.FILES or None, initial=initial)
     context = {"form": form, "charter": charter}
     if request.method == "POST":
         verdict = honeypot_verdict(request)

@@ -104,6 +104,7 @@ INSTALLED_APPS = [
     "portal.mentors",
     "portal.mentorships",
     "portal.programmes",
+    "portal.pilotage",
     "portal.mail",
     "portal.contributions",
     "portal.testimonials",
