@@ -379,3 +379,12 @@ def test_the_year_is_planned_the_same_way_each_time():
         ]
 
     assert planned() == planned()
+
+
+def test_demo_mentors_with_a_track_record_show_it_on_their_profile(client):
+    from portal.mentors.models import MentorProfile
+
+    shown = MentorProfile.objects.filter(shows_track_record=True)
+    assert shown.count() >= 3
+    profile = client.get(f"/mentors/{shown.first().slug}/").content.decode()
+    assert "accompagnements menés" in profile

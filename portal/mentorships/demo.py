@@ -580,8 +580,23 @@ def load_history(report, now=None):
         write_requests(requests)
         for mentor in year.mentors:
             refresh(mentor)
+        show_track_records(mentors)
     completed = sum(request.status == RequestStatus.COMPLETED for request in requests)
     report.created.append(f"Historique : {len(requests)} demandes, dont {completed} mentorats terminés")
+
+
+def show_track_records(mentors):
+    """The mentors with a track record to show chose to show it (in their space, « Votre bilan »), so that
+    visitors of the demo see recognition on their profiles."""
+    experienced = [
+        mentor.pk
+        for mentor in mentors
+        if MentorshipFeedback.objects.filter(
+            request__mentor=mentor, request__status=RequestStatus.COMPLETED, role=Role.REQUESTER
+        ).count()
+        >= TRACK_RECORD_THRESHOLD
+    ]
+    MentorProfile.objects.filter(pk__in=experienced).update(shows_track_record=True)
 
 
 def write_mentors(year):
