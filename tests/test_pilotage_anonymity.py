@@ -7,7 +7,7 @@ from itertools import pairwise
 from django.utils import timezone
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from portal.mentorships.models import MentorRequest, MentorshipFeedback, RequestStatus, Role
@@ -24,6 +24,7 @@ def published_counts(rows, names):
     return [row[name] for row in rows for name in names]
 
 
+@settings(max_examples=500)
 @given(category_rows)
 def test_merged_categories_keep_the_totals_and_leave_no_small_count(rows):
     rows = [{"label": f"c{index}", **row} for index, row in enumerate(rows)]
@@ -37,6 +38,7 @@ def test_merged_categories_keep_the_totals_and_leave_no_small_count(rows):
     assert len(merged) <= len(untouched) + 1
 
 
+@settings(max_examples=500)
 @given(category_rows)
 def test_merged_periods_keep_the_totals_cover_every_period_and_leave_no_small_count(rows):
     rows = [{"start": index, "end": index, **row} for index, row in enumerate(rows)]
@@ -192,3 +194,10 @@ def test_the_public_files_carry_no_personal_data(client, catalogue):
         ):
             assert secret not in body
     assert Theme.objects.filter(name="open data").exists()
+
+
+def test_a_last_small_month_after_an_empty_one_joins_until_it_is_safe():
+    rows = [{"s": 1, "e": 1, "n": 9}, {"s": 2, "e": 2, "n": 0}, {"s": 3, "e": 3, "n": 1}]
+    assert anonymity.merge_periods(rows, ("n",), start="s", end="e") == [{"s": 1, "e": 3, "n": 10}]
+    alone = [{"s": 1, "e": 1, "n": 0}, {"s": 2, "e": 2, "n": 1}]
+    assert anonymity.merge_periods(alone, ("n",), start="s", end="e") == [{"s": 1, "e": 2, "n": None}]

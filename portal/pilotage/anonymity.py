@@ -6,7 +6,7 @@ totals stay exact and no blanked cell can be recovered by subtracting the others
 - categories (themes, models) with a small count go into one « Autres » row; while that row still holds a
   small count, the smallest of the remaining rows joins it;
 - periods (months) join their next month until none of their counts is small; a last period still small
-  joins the one before it;
+  joins the ones before it until it is not;
 - what is still small when nothing is left to merge with is not published (None);
 - categories that overlap (themes: a request counts under each theme of its challenge) have no published
   total made of them: their small cells are simply left empty (`suppress_small`), with any figure computed
@@ -63,11 +63,13 @@ def merge_periods(rows, counts, *, start, end):
             periods.append(current)
             current = None
     if current is not None:
-        if periods:
-            add(periods[-1], current, counts)
-            periods[-1][end] = current[end]
-        else:
-            periods.append(suppress_small(current, counts))
+        # The last periods are still small: they join the ones before them, as many as it takes.
+        while has_small(current, counts) and periods:
+            before = periods.pop()
+            add(before, current, counts)
+            before[end] = current[end]
+            current = before
+        periods.append(suppress_small(current, counts))
     return periods
 
 
