@@ -67,19 +67,29 @@ def build(scope, now=None):
     return dashboard
 
 
-def funnel_table(mentors, requests):
+def stages_table(name, title, description, rows):
+    """A funnel: each stage and how many reached it."""
     return Table(
-        name="entonnoir",
-        title=_("From applications to mentorships"),
-        description=_("Mentors who applied in the period, and the requests sent in the period, stage by stage."),
+        name=name,
+        title=title,
+        description=description,
         columns=[Column("etape", _("Stage"), "string"), Column("nombre", _("Number"))],
-        rows=[
-            (str(_("Mentor applications")), mentors["applied"]),
-            (str(_("Mentors approved")), mentors["approved"]),
-            (str(_("Mentors available today")), mentors["available"]),
-            (str(_("Requests sent")), requests["sent"]),
-            (str(_("Requests accepted")), requests["accepted"]),
-            (str(_("Mentorships completed")), requests["completed"]),
+        rows=[(str(stage), number) for stage, number in rows],
+    )
+
+
+def funnel_table(mentors, requests):
+    return stages_table(
+        "entonnoir",
+        _("From applications to mentorships"),
+        _("Mentors who applied in the period, and the requests sent in the period, stage by stage."),
+        [
+            (_("Mentor applications"), mentors["applied"]),
+            (_("Mentors approved"), mentors["approved"]),
+            (_("Mentors available today"), mentors["available"]),
+            (_("Requests sent"), requests["sent"]),
+            (_("Requests accepted"), requests["accepted"]),
+            (_("Mentorships completed"), requests["completed"]),
         ],
     )
 
@@ -225,18 +235,17 @@ def themes_table(rows):
 
 
 def iteration_table(funnel):
-    return Table(
-        name="promotion",
-        title=_("The iteration's cohort"),
-        description=_("Applications to the iteration, then its pairs."),
-        columns=[Column("etape", _("Stage"), "string"), Column("nombre", _("Number"))],
-        rows=[
-            (str(_("Applications")), funnel["applications"]),
-            (str(_("Applications accepted")), funnel["accepted"]),
-            (str(_("Paired")), funnel["paired"]),
-            (str(_("Pairs under way")), funnel["live"]),
-            (str(_("Pairs ended")), funnel["ended"]),
-            (str(_("Pairs declined")), funnel["declined"]),
+    return stages_table(
+        "promotion",
+        _("The iteration's cohort"),
+        _("Applications to the iteration, then its pairs."),
+        [
+            (_("Applications"), funnel["applications"]),
+            (_("Applications accepted"), funnel["accepted"]),
+            (_("Paired"), funnel["paired"]),
+            (_("Pairs under way"), funnel["live"]),
+            (_("Pairs ended"), funnel["ended"]),
+            (_("Pairs declined"), funnel["declined"]),
         ],
     )
 

@@ -20,6 +20,7 @@ Definitions, the same everywhere (README, « Pilotage »):
 """
 
 import math
+import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
@@ -115,11 +116,7 @@ def percentile(values, share):
 
 
 def median(values):
-    if not values:
-        return None
-    ordered = sorted(values)
-    middle = len(ordered) // 2
-    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+    return statistics.median(values) if values else None
 
 
 def share(part, whole):

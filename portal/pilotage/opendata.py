@@ -17,6 +17,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from portal.contributions.models import ChallengeProposal, NeedsSurveyResponse
+from portal.mentors.models import MentorProfile, MentorStatus
+from portal.mentorships.models import MentorRequest, Role
 from portal.pilotage import anonymity, figures
 from portal.pilotage.figures import Column, Table
 from portal.pilotage.models import Release
@@ -38,7 +41,7 @@ def history_scope(today):
     """From the first record the public tables count (a request, a proposal, a survey answer) to today."""
     firsts = [
         model.objects.order_by("created_at").values_list("created_at", flat=True).first()
-        for model in (figures.MentorRequest, figures.ChallengeProposal, figures.NeedsSurveyResponse)
+        for model in (MentorRequest, ChallengeProposal, NeedsSurveyResponse)
     ]
     start = min((timezone.localtime(first).date() for first in firsts if first), default=today)
     return figures.Scope(start=start, end=today)
@@ -68,8 +71,8 @@ def tables_of(release):
 def key_figures(scope):
     funnel = figures.request_funnel(scope)
     times = figures.answer_times(scope)
-    requesters = figures.satisfaction(scope)["by_role"][figures.Role.REQUESTER]
-    published = figures.MentorProfile.objects.filter(status=figures.MentorStatus.PUBLISHED).count()
+    requesters = figures.satisfaction(scope)["by_role"][Role.REQUESTER]
+    published = MentorProfile.objects.filter(status=MentorStatus.PUBLISHED).count()
     rate = funnel["match_rate"]
 
     def days(hours):

@@ -117,20 +117,25 @@ class Testimonial:
 
 
 # --- Which mentorships are testimonials ------------------------------------------------------------
+def voice_of(answer, text, *, side, name, email):
+    """One side's voice from their feedback (`answer`, None when they gave none) and its words, `text`."""
+    return Voice(
+        side=side,
+        name=name,
+        email=email,
+        fit=answer.fit if answer else None,
+        text=text.strip() if answer else "",
+        may_name=bool(answer and answer.may_name),
+    )
+
+
 def from_request(mentor_request):
     feedback = {answer.role: answer for answer in mentor_request.feedback.all()}
     mentor = mentor_request.mentor
 
     def voice(role, side, name, email):
         answer = feedback.get(role)
-        return Voice(
-            side=side,
-            name=name,
-            email=email,
-            fit=answer.fit if answer else None,
-            text=answer.what_changed.strip() if answer else "",
-            may_name=bool(answer and answer.may_name),
-        )
+        return voice_of(answer, answer.what_changed if answer else "", side=side, name=name, email=email)
 
     return Testimonial(
         kind=REQUEST,
@@ -156,14 +161,7 @@ def from_pair(pair, models_by_code):
 
     def voice(respondent, side, name, email):
         answer = answers.get(respondent)
-        return Voice(
-            side=side,
-            name=name,
-            email=email,
-            fit=answer.fit if answer else None,
-            text=answer.note.strip() if answer else "",
-            may_name=bool(answer and answer.may_name),
-        )
+        return voice_of(answer, answer.note if answer else "", side=side, name=name, email=email)
 
     return Testimonial(
         kind=PAIR,
