@@ -15,6 +15,7 @@ so the vocabulary applies on every backend. Phrases are for scoring only (portal
 import re
 import time
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 from django.core.cache import cache
@@ -60,6 +61,7 @@ def meaningful_words(text):
     return found
 
 
+@lru_cache(maxsize=10_000)
 def expression_terms(expression):
     """An expression as the sequence of terms matching looks for ("Données ouvertes" -> ("donne", "ouvert"))."""
     return tuple(word.term for word in meaningful_words(expression))

@@ -57,6 +57,7 @@ def term(word):
     return _stemmer.stemWord(fold(word))
 
 
+@lru_cache(maxsize=50_000)
 def is_meaningful(word):
     """Not a stop word, a letter alone or a number."""
     return len(word) > 1 and not word.isdigit() and fold(word) not in FOLDED_STOP_WORDS

@@ -213,15 +213,13 @@ def test_api_bad_input_gets_a_clear_error(client, open_data_challenge, method, u
     assert response.json()["detail"]
 
 
-def test_a_popular_theme_does_not_flood_the_candidates_and_both_themes_come_first(challenge_index, directory):
-    from portal.mentors.matching import MAX_THEME_CANDIDATES, need_for_challenge, theme_candidates
+def test_a_popular_theme_does_not_hide_the_mentor_sharing_both_themes(challenge_index, directory):
+    from portal.mentors.matching import FIRST_CANDIDATES
 
     challenge = ChallengePageFactory(parent=challenge_index, themes=["open data", "billettique"])
-    MentorProfileFactory.create_batch(MAX_THEME_CANDIDATES + 5, themes=["open data"])
+    MentorProfileFactory.create_batch(FIRST_CANDIDATES + 5, themes=["open data"])
     both = MentorProfileFactory(themes=["open data", "billettique"])
-    candidates = theme_candidates(need_for_challenge(challenge), MentorProfile.objects.available())
-    assert len(candidates) == MAX_THEME_CANDIDATES
-    assert candidates[0] == both.pk
+    assert mentors_for_challenge(challenge)[0].mentor == both
 
 
 def test_cached_candidates_follow_mentor_changes_at_once(client, challenge_index, directory):

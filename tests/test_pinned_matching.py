@@ -192,14 +192,3 @@ def test_reasons_list_every_shared_theme_and_offered_model(challenge_index):
     assert match.reasons[0] == "Thèmes en commun\u00a0: open data, vélo"
     assert match.reasons[-1] == "Propose le modèle recommandé\u00a0: Peer 2 Peer, Agilité"
     assert match.offers_model is True
-
-
-def test_the_most_telling_words_are_searched_first(monkeypatch):
-    for bio in ["vélo bus train", "bus train", "train"]:
-        MentorProfileFactory(bio=bio, headline="", organisation="", themes=[])
-    statistics = relevance.corpus_statistics()
-    weights = {"velo": 1.0, "bus": 2.0, "train": 3.0}
-    monkeypatch.setattr(matching, "MAX_QUERY_TERMS", 2)
-    telling = sorted(weights, key=lambda token: weights[token] * statistics.idf(token), reverse=True)
-    assert matching.Need(query=weights).search_words(statistics) == telling[:2]
-    assert telling[:2] != sorted(weights, key=lambda token: weights[token] / statistics.idf(token), reverse=True)[:2]

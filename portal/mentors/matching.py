@@ -2,11 +2,12 @@
 
 1. The need becomes weighted tokens (search/analysis.py): terms, phrases, equivalents of the editors'
    vocabulary; the title and the themes count double, and each theme is a token of its own.
-2. Candidates: the available mentors the search backend finds for the need's most telling tokens (any
-   backend: profiles index the same terms and equivalents), and those sharing the most themes.
-3. Each candidate is scored by BM25F (portal/mentors/relevance.py): shared tokens weighted by their
-   rarity among profiles and by the field they appear in; offering the recommended model and being
-   of an actor type the challenge concerns add a little. The strength of a match compares the score
+2. Every profile is scored by BM25F (portal/mentors/relevance.py): shared tokens weighted by their
+   rarity among profiles and by the field they appear in, all at once from an index of the profiles'
+   tokens kept in the process (no search backend: a challenge's many common words made the backends'
+   ranked OR queries cost 40 to 80 ms at 10,000 mentors, and the candidates they returned were a guess).
+3. The best are checked for availability, and offering the recommended model and being of an actor
+   type the challenge concerns add a little. The strength of a match compares the score
    with what a profile stating the need's most telling words would get.
 4. Reasons name the themes and the telling words shared, as the mentor wrote them, with an excerpt
    (portal/mentors/explanations.py).
@@ -19,22 +20,21 @@ import time
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db.models import Count
 from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+import numpy as np
+
 from portal.mentors import explanations, relevance
 from portal.mentors.models import MentorProfile
 from portal.taxonomy.models import Theme
 from search import analysis
-from search.ranked import ranked
 
 DEFAULT_LIMIT = 6
-MAX_QUERY_TERMS = 24
-MAX_TEXT_CANDIDATES = 100
-MAX_THEME_CANDIDATES = 60
+# Profiles with the best text scores checked at first for availability and boosts (more when needed).
+FIRST_CANDIDATES = 40
 CACHE_SECONDS = 60 * 60
 VERSION_KEY = "matching:version"
 KEY_WEIGHT = 2.0
@@ -42,6 +42,7 @@ THEME_WEIGHT = 0.5  # a theme of the challenge, as a token of its own
 PHRASE_WEIGHT = 0.5  # a phrase of the need, beside its words
 MODEL_BOOST = 0.25
 ACTOR_BOOST = 0.03
+MAX_BOOST = 1 + MODEL_BOOST + ACTOR_BOOST
 # Strength of a match: its score as a share of the need's yardstick (relevance.ceiling).
 STRONG, GOOD, POSSIBLE = "strong", "good", "possible"
 STRENGTH_THRESHOLDS = [(STRONG, 0.5), (GOOD, 0.3)]
@@ -60,19 +61,6 @@ class Need:
     themes: dict = field(default_factory=dict)  # slug -> name
     models: dict = field(default_factory=dict)  # code -> label
     actor_types: dict = field(default_factory=dict)  # code -> label
-
-    def search_words(self, statistics):
-        """The most telling terms and equivalents that some profile uses, for the search backend
-        (phrases and themes are scored, not searched; a word no profile uses can find no one)."""
-        searchable = [
-            token
-            for token in self.query
-            if token in statistics.document_frequency
-            and not analysis.is_phrase(token)
-            and not relevance.is_theme(token)
-        ]
-        searchable.sort(key=lambda token: -self.query[token] * statistics.idf(token))
-        return searchable[:MAX_QUERY_TERMS]
 
 
 @dataclass
@@ -145,28 +133,6 @@ def need_for_words(text, themes):
     )
 
 
-def text_candidates(need, pool, statistics):
-    """Ids of the mentors of the pool the search backend finds for the need's most telling words."""
-    words = need.search_words(statistics)
-    if not words:
-        return []
-    return [pk for pk, _relevance in ranked(pool, words, operator="or", limit=MAX_TEXT_CANDIDATES)]
-
-
-def theme_candidates(need, pool):
-    """The available mentors sharing the most themes with the need (a popular theme is shared by
-    thousands of mentors at scale: only the best-placed go on to be scored)."""
-    if not need.themes:
-        return []
-    sharers = (
-        pool.filter(themes__slug__in=need.themes)
-        .values("pk")
-        .annotate(shared=Count("pk"))
-        .order_by("-shared", "pk")[:MAX_THEME_CANDIDATES]
-    )
-    return [row["pk"] for row in sharers]
-
-
 @dataclass
 class Scored:
     pk: int
@@ -180,11 +146,7 @@ class Scored:
 def score_candidates(need, mentors, statistics):
     """Every candidate sharing something with the need, best first (the mentors: a queryset)."""
     rows = list(mentors.values_list("pk", "full_name", "matching_vector", "actor_type__code"))
-    offering = set(
-        MentorProfile.mentoring_models.through.objects.filter(
-            mentorprofile_id__in=[row[0] for row in rows], mentoringmodel__code__in=need.models
-        ).values_list("mentorprofile_id", flat=True)
-    )
+    offering = models_offered(need, [row[0] for row in rows])
     scored = []
     for pk, name, vector, actor_code in rows:
         added = relevance.contributions(vector, need.query, statistics)
@@ -192,8 +154,7 @@ def score_candidates(need, mentors, statistics):
             continue
         actor = need.actor_types.get(actor_code)
         offers_model = pk in offering
-        boost = 1 + MODEL_BOOST * offers_model + ACTOR_BOOST * bool(actor)
-        scored.append(Scored(pk, name, sum(added.values()) * boost, added, offers_model, actor))
+        scored.append(Scored(pk, name, sum(added.values()) * boost(offers_model, actor), added, offers_model, actor))
     scored.sort(key=lambda item: (-item.value, not item.offers_model, item.name))
     return scored
 
@@ -204,18 +165,15 @@ def strength(value, yardstick):
 
 
 def find_mentors(need, limit=DEFAULT_LIMIT):
-    pool = MentorProfile.objects.available()
-    statistics = relevance.corpus_statistics()
-    candidate_ids = set(text_candidates(need, pool, statistics)) | set(theme_candidates(need, pool))
-    if not candidate_ids:
-        return []
-    scored = score_candidates(need, pool.filter(pk__in=candidate_ids), statistics)[:limit]
+    corpus = relevance.corpus()
+    statistics = corpus.statistics
+    scored = best_scored(need, corpus, limit)
     if not scored:
         return []
     best = scored[0].value or 1
     yardstick = relevance.ceiling(need.query, statistics)
     telling = relevance.best_token(need.query, statistics)
-    mentors = pool.filter(pk__in=[item.pk for item in scored]).for_listing().in_bulk()
+    mentors = MentorProfile.objects.available().filter(pk__in=[item.pk for item in scored]).for_listing().in_bulk()
     return [
         explained(
             mentors[item.pk],
@@ -229,6 +187,51 @@ def find_mentors(need, limit=DEFAULT_LIMIT):
         for item in scored
         if item.pk in mentors
     ]
+
+
+def best_scored(need, corpus, limit):
+    """The `limit` best available mentors for the need, scored by `score_candidates`. Every profile's
+    text score comes from the corpus index at once; the best are then checked for availability and
+    boosted, a few at a time, until no profile further down could still overtake the last one kept (a
+    boost multiplies a score by MAX_BOOST at most). Only those kept have their vectors read."""
+    totals = corpus.index.scores(need.query, corpus.statistics)
+    ranked = np.flatnonzero(totals)
+    ranked = ranked[np.argsort(-totals[ranked], kind="stable")]
+    size = FIRST_CANDIDATES
+    while True:
+        order = boosted_order(need, ranked[:size].tolist(), totals)
+        if size >= len(ranked) or (len(order) >= limit and order[limit - 1][0] > MAX_BOOST * totals[ranked[size]]):
+            break
+        size *= 4
+    chosen = [pk for _value, _offers, _name, pk in order[:limit]]
+    return score_candidates(need, MentorProfile.objects.filter(pk__in=chosen), corpus.statistics)
+
+
+def boosted_order(need, ids, totals):
+    """(score, offers the model, name, id) of the available mentors among the ids, in `score_candidates`' order."""
+    rows = MentorProfile.objects.available().filter(pk__in=ids).values_list("pk", "full_name", "actor_type__code")
+    offering = models_offered(need, ids)
+    order = [
+        (float(totals[pk]) * boost(pk in offering, need.actor_types.get(actor)), pk in offering, name, pk)
+        for pk, name, actor in rows
+    ]
+    order.sort(key=lambda row: (-row[0], not row[1], row[2]))
+    return order
+
+
+def models_offered(need, ids):
+    """The mentors among the ids offering one of the need's models."""
+    if not need.models:
+        return set()
+    return set(
+        MentorProfile.mentoring_models.through.objects.filter(
+            mentorprofile_id__in=ids, mentoringmodel__code__in=need.models
+        ).values_list("mentorprofile_id", flat=True)
+    )
+
+
+def boost(offers_model, actor):
+    return 1 + MODEL_BOOST * offers_model + ACTOR_BOOST * bool(actor)
 
 
 def explained(mentor, item, need, statistics, telling, *, score, strength_code):
@@ -259,12 +262,10 @@ def explained(mentor, item, need, statistics, telling, *, score, strength_code):
 def order_by_relevance(ids, text):
     """The directory's relevance order: the ids (mentors matching a visitor's words), scored as a
     free-text need would score them, best first; the given order breaks ties."""
-    need = need_for_text(text)
-    statistics = relevance.corpus_statistics()
+    corpus = relevance.corpus()
+    totals = corpus.index.scores(need_for_text(text).query, corpus.statistics)
     position = {pk: index for index, pk in enumerate(ids)}
-    vectors = MentorProfile.objects.filter(pk__in=ids).values_list("pk", "matching_vector")
-    value = {pk: sum(relevance.contributions(vector, need.query, statistics).values()) for pk, vector in vectors}
-    return sorted(ids, key=lambda pk: (-value.get(pk, 0), position[pk]))
+    return sorted(ids, key=lambda pk: (-corpus.index.score_of(totals, pk), position[pk]))
 
 
 def mentors_for_challenge(challenge, limit=DEFAULT_LIMIT):

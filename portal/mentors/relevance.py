@@ -12,11 +12,15 @@ The same scoring serves challenge pages, the free-text match, the API and the di
 """
 
 import math
+import threading
 import time
 from collections import Counter
 from dataclasses import dataclass
 
 from django.core.cache import cache
+from django.db import transaction
+
+import numpy as np
 
 from search import analysis
 
@@ -89,45 +93,115 @@ def statistics_of(vectors):
     return Statistics(profiles, averages, dict(frequency))
 
 
-def corpus_statistics():
-    """Statistics over every profile (any status: rarity is a property of the language of the field)."""
+class ProfileIndex:
+    """Every profile's tokens with their weighed frequency (`field_frequencies`), as an inverted index of
+    NumPy arrays: a need is scored against all the profiles at once, in a millisecond at 10,000 mentors,
+    where scoring each profile in Python took a hundred. A score is `contributions()` summed, to the bit."""
+
+    def __init__(self, vectors, statistics):
+        postings = {}
+        for pk, vector in vectors.items():
+            for token, frequency in field_frequencies(vector, statistics).items():
+                ids, frequencies = postings.setdefault(token, ([], []))
+                ids.append(pk)
+                frequencies.append(frequency)
+        self.postings = {
+            token: (np.array(ids, dtype=np.int64), np.array(frequencies, dtype=np.float64))
+            for token, (ids, frequencies) in postings.items()
+        }
+        self.size = max(vectors, default=0) + 1
+
+    def scores(self, query, statistics):
+        """Every profile's score for the query (token -> weight), by primary key: an array of `size`."""
+        totals = np.zeros(self.size)
+        for token, weight in query.items():
+            if token in self.postings:
+                ids, frequency = self.postings[token]
+                totals[ids] += weight * (statistics.idf(token) * frequency * (K1 + 1) / (K1 + frequency))
+        return totals
+
+    def score_of(self, totals, pk):
+        return float(totals[pk]) if pk < self.size else 0.0
+
+
+@dataclass
+class Corpus:
+    version: int
+    built_at: float
+    statistics: Statistics
+    index: ProfileIndex
+
+
+_corpus = {"current": None}
+_corpus_lock = threading.Lock()
+
+
+def corpus():
+    """The profiles' statistics and index, kept in the process until a profile's text or the vocabulary
+    changes (the version lives in the cache, shared by the processes when the cache is), or for
+    STATISTICS_SECONDS at most. Built from every profile, whatever its status: rarity is a property of
+    the language of the field, and who may be proposed is decided by the caller."""
+    version = cache.get_or_set(CORPUS_VERSION_KEY, time.time_ns, None)
+    current = _corpus["current"]
+    if current is None or current.version != version or time.monotonic() - current.built_at > STATISTICS_SECONDS:
+        with _corpus_lock:
+            current = _corpus["current"]
+            if current is None or current.version != version:
+                current = build_corpus(version)
+                _corpus["current"] = current
+    return current
+
+
+def build_corpus(version):
     from portal.mentors.models import MentorProfile  # models store vectors built here
 
-    version = cache.get(CORPUS_VERSION_KEY) or corpus_changed()
-    key = f"relevance:statistics:{version}"
-    statistics = cache.get(key)
-    if statistics is None:
-        statistics = statistics_of(MentorProfile.objects.values_list("matching_vector", flat=True).iterator())
-        cache.set(key, statistics, STATISTICS_SECONDS)
-    return statistics
+    vectors = {pk: vector for pk, vector in MentorProfile.objects.values_list("pk", "matching_vector") if vector}
+    statistics = statistics_of(vectors.values())
+    return Corpus(version, time.monotonic(), statistics, ProfileIndex(vectors, statistics))
+
+
+def corpus_statistics():
+    return corpus().statistics
 
 
 def corpus_changed():
+    """A profile's text changed: now, and again once the change is committed, so that a process that
+    rebuilt the corpus in between, without the change, rebuilds it again."""
     version = time.time_ns()
     cache.set(CORPUS_VERSION_KEY, version, None)
+    transaction.on_commit(lambda: cache.set(CORPUS_VERSION_KEY, time.time_ns(), None))
     return version
+
+
+def field_frequencies(vector, statistics, tokens=None):
+    """Token -> its frequency in the profile, each field's count weighed by the field and normalised by
+    the field's length (BM25F); only the profile's tokens among `tokens`, when given."""
+    lengths = vector.get(LENGTHS, {})
+    frequencies = {}
+    for name, field_weight in FIELD_WEIGHTS.items():
+        counts = vector.get(name)
+        if not counts:
+            continue
+        norm = 1 - B[name] + B[name] * lengths.get(name, 0) / statistics.average_lengths[name]
+        for token in counts if tokens is None else counts.keys() & tokens:
+            frequencies[token] = frequencies.get(token, 0.0) + field_weight * counts[token] / norm
+    return frequencies
 
 
 def saturated(vector, token, statistics):
     """What one unit of the token's weight in a query adds to the profile's score (0 when absent)."""
-    lengths = vector.get(LENGTHS, {})
-    frequency = 0.0
-    for name, field_weight in FIELD_WEIGHTS.items():
-        count = vector.get(name, {}).get(token)
-        if count:
-            norm = 1 - B[name] + B[name] * lengths.get(name, 0) / statistics.average_lengths[name]
-            frequency += field_weight * count / norm
+    frequency = field_frequencies(vector, statistics, {token}).get(token)
     return statistics.idf(token) * frequency * (K1 + 1) / (K1 + frequency) if frequency else 0.0
 
 
 def contributions(vector, query, statistics):
     """What each token of the query (token -> weight) adds to the profile's score; shared tokens only."""
-    added = {}
-    for token, weight in query.items():
-        value = saturated(vector, token, statistics)
-        if value:
-            added[token] = weight * value
-    return added
+    frequencies = field_frequencies(vector, statistics, query.keys())
+    return {
+        token: weight * (statistics.idf(token) * frequencies[token] * (K1 + 1) / (K1 + frequencies[token]))
+        for token, weight in query.items()
+        if token in frequencies
+    }
 
 
 def telling_values(query, statistics):
