@@ -15,6 +15,12 @@ from csp.utils import build_policy
 logger = logging.getLogger(__name__)
 
 
+def chosen_language(request):
+    """The language the visitor chose with the switcher (its cookie), or French. The page cache keys pages on it."""
+    language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
 class LanguageChoiceMiddleware:
     """Serve the public site in French unless the visitor chose another language with the switcher.
 
@@ -26,12 +32,9 @@ class LanguageChoiceMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.languages = {code for code, _name in settings.LANGUAGES}
 
     def __call__(self, request):
-        language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-        if language not in self.languages:
-            language = settings.LANGUAGE_CODE
+        language = chosen_language(request)
         request.LANGUAGE_CODE = language
         with translation.override(language):  # restored afterwards: nothing leaks to the next use of the thread
             response = self.get_response(request)

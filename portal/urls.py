@@ -2,6 +2,8 @@ from django.conf import settings
 from django.contrib.auth.views import LoginView
 from django.http import HttpResponse
 from django.urls import include, path
+from django.views.decorators.csrf import csrf_exempt
+from django.views.i18n import set_language
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -20,9 +22,11 @@ from portal.login_views import (
 )
 from portal.mentors.account_views import login_redirect
 from portal.mentors.sitemaps import MentorProfileSitemap
+from portal.pagecache import MENTORS, cacheable
 from search import views as search_views
 
 
+@cacheable()
 def robots_txt(request):
     return HttpResponse(sharing.robots_txt(request), content_type="text/plain; charset=utf-8")
 
@@ -37,7 +41,7 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("search/", search_views.search, name="search"),
+    path("search/", cacheable(MENTORS)(search_views.search), name="search"),
     path("api/v1/", api.urls),
     path("mentors/", include("portal.mentors.urls")),
     path("demandes/", include("portal.mentorships.urls")),
@@ -48,8 +52,15 @@ urlpatterns = [
     path("comptes/password_reset/", PasswordResetView.as_view(), name="password_reset"),
     path("comptes/reset/<uidb64>/<token>/", PasswordResetConfirmView.as_view(), name="password_reset_confirm"),
     path("comptes/", include("django.contrib.auth.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap, "mentors": MentorProfileSitemap}}, name="sitemap"),
+    # The language switcher is on every page: without a CSRF token, pages can be served from the page cache
+    # (portal/pagecache/). A forged switch can only change the visitor's language; `next` stays on the site.
+    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
+    path(
+        "sitemap.xml",
+        cacheable(MENTORS)(sitemap),
+        {"sitemaps": {"pages": Sitemap, "mentors": MentorProfileSitemap}},
+        name="sitemap",
+    ),
     path("robots.txt", robots_txt, name="robots-txt"),
 ]
 

@@ -2,7 +2,7 @@ import io
 import os
 import shutil
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
@@ -31,8 +31,10 @@ def media_root(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Form limits count in the cache: each test starts from zero."""
+    """Form limits count in the cache, and anonymous pages are cached (portal/pagecache/): each test starts from
+    zero."""
     cache.clear()
+    caches["pages"].clear()
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 import pytest
 
 from portal.mentors.matching import mentors_for_challenge, mentors_for_text
-from portal.mentors.models import MentorProfile
 from search import french
 from tests.factories import ChallengePageFactory, MentorProfileFactory
 from tests.utils import count_queries

@@ -16,7 +16,7 @@ WORDS = ["vélo", "données", "billettique", "covoiturage", "gouvernance", "logi
 
 
 def test_the_index_gives_each_profile_the_sum_of_its_contributions_to_the_bit():
-    rng = random.Random(18)
+    rng = random.Random(18)  # noqa: S311 -- test data, not secrets
     for number in range(30):
         MentorProfileFactory(
             headline=" ".join(rng.sample(WORDS, 2)),

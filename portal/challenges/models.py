@@ -22,6 +22,7 @@ from portal.home.blocks import RICH_TEXT_FEATURES, BodyBlock
 from portal.home.models import BasePage, BasePageQuerySet
 from portal.mentors.matching import mentors_for_challenge
 from portal.mentors.models import MentorIndexPage
+from portal.pagecache import MENTORS
 from portal.panels import MultipleChooserPanel
 
 LISTING_PAGE_SIZE = 12
@@ -109,6 +110,7 @@ class ChallengePage(BasePage):
 
     parent_page_types = ["challenges.ChallengeIndexPage"]
     subpage_types = []
+    cache_tags = [MENTORS]  # the page shows its candidates (portal/pagecache/)
 
     objects = PageManager.from_queryset(ChallengePageQuerySet)()
 

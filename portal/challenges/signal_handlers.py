@@ -1,5 +1,6 @@
 from wagtail.search import index
 
+from portal.pagecache import SITE, purge
 from portal.taxonomy import themes
 
 
@@ -12,6 +13,7 @@ def themes_changed(sender, holders, **kwargs):
     if pks:
         for page in ChallengePage.objects.filter(pk__in=pks):
             index.insert_or_update_object(page)
+    purge(SITE)  # its name on challenges, iterations, in filters: every page may show a theme (portal/pagecache/)
 
 
 def register_signal_handlers():

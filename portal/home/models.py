@@ -28,6 +28,7 @@ from portal.home.blocks import (
     home_skeleton,
     white_paper_skeleton,
 )
+from portal.pagecache import PROGRAMMES
 from portal.panels import InlinePanel
 from portal.taxonomy.models import ActorTypeCode
 from search import analysis
@@ -352,6 +353,12 @@ class CharterPage(BasePage):
         """The published charter, or None while there is none."""
         return cls.objects.live().in_default_locale().first()
 
+    @classmethod
+    def current_version(cls):
+        """The published charter's version, or None while there is none: what availability needs, without
+        building the page (a tenth of the time)."""
+        return cls.objects.live().in_default_locale().values_list("version", flat=True).first()
+
 
 class MentoringModelPageQuerySet(BasePageQuerySet):
     def in_model_order(self):
@@ -400,6 +407,7 @@ class MentoringModelPage(BasePage):
 
     parent_page_types = ["home.ProgrammePage"]
     subpage_types = ["programmes.IterationPage"]
+    cache_tags = [PROGRAMMES]  # its iterations still open (portal/pagecache/)
 
     objects = PageManager.from_queryset(MentoringModelPageQuerySet)()
     base_form_class = MentoringModelPageForm

@@ -19,7 +19,7 @@ import math
 import time
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
@@ -290,12 +290,19 @@ def mentors_for_challenge(challenge, limit=DEFAULT_LIMIT):
 
 
 def matching_version():
-    return cache.get_or_set(VERSION_KEY, 0, None)
+    return shared_cache().get_or_set(VERSION_KEY, 0, None)
 
 
 def forget_cached_matches():
     """Called whenever what matching reads changes: a profile, its relations, a request, the charter."""
-    cache.set(VERSION_KEY, time.time_ns(), None)
+    shared_cache().set(VERSION_KEY, time.time_ns(), None)
+
+
+def shared_cache():
+    """Versions live in the cache every process reads (the page cache's: memcached or files), so that a change
+    made in one process is seen by all: a per-process default cache would let another process render, and the
+    page cache keep, a challenge page with the candidates of before."""
+    return caches["pages"]
 
 
 def mentors_for_text(text, limit=DEFAULT_LIMIT):

@@ -20,6 +20,7 @@ from wagtail.search.queryset import SearchableQuerySetMixin
 from portal.home.blocks import RICH_TEXT_FEATURES
 from portal.home.models import BasePage, CharterPage
 from portal.mentors import relevance
+from portal.pagecache import MENTORS
 from portal.taxonomy.models import Region
 from search import analysis
 
@@ -54,9 +55,9 @@ def can_take_requests():
     """Who can take a new request now: published mentors accepting requests, bound by the current
     charter, with room left (fewer accepted mentorships under way than their capacity). One condition
     for the available mentors and for the directory's "available first" order."""
-    charter = CharterPage.current()
+    version = CharterPage.current_version()
     condition = Q(status=MentorStatus.PUBLISHED, accepting_requests=True, is_full=False)
-    return condition & Q(charter_version=charter.version) if charter else condition
+    return condition if version is None else condition & Q(charter_version=version)
 
 
 class MentorProfileQuerySet(SearchableQuerySetMixin, models.QuerySet):
@@ -235,12 +236,12 @@ class MentorProfile(index.Indexed, models.Model):
     @property
     def is_available(self):
         """What `MentorProfileQuerySet.available()` says, for one profile already loaded."""
-        charter = CharterPage.current()
+        version = CharterPage.current_version()
         return (
             self.is_public
             and self.accepting_requests
             and not self.is_full
-            and (charter is None or self.charter_version == charter.version)
+            and (version is None or self.charter_version == version)
         )
 
     @property
@@ -272,6 +273,7 @@ class MentorIndexPage(RoutablePageMixin, BasePage):
 
     search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
     content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
+    cache_tags = [MENTORS]  # the directory and the profiles (portal/pagecache/)
 
     class Meta:
         verbose_name = _("mentor directory")

@@ -15,6 +15,7 @@ from django_tasks import task
 
 from portal.mentors.matching import forget_cached_matches
 from portal.mentors.models import MentorProfile
+from portal.pagecache import MENTORS, purge
 
 
 def refresh_vectors():
@@ -31,6 +32,7 @@ def refresh_matching():
     changed = refresh_vectors()
     call_command("update_index", verbosity=0)
     forget_cached_matches()
+    purge(MENTORS)
     return changed
 
 
@@ -46,6 +48,7 @@ def refresh_profiles(pks):
         mentor.refresh_matching_vector()
         index.insert_or_update_object(mentor)
     forget_cached_matches()
+    purge(MENTORS)
 
 
 @task()

@@ -17,7 +17,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import transaction
 
 import numpy as np
@@ -138,10 +138,10 @@ _corpus_lock = threading.Lock()
 
 def corpus():
     """The profiles' statistics and index, kept in the process until a profile's text or the vocabulary
-    changes (the version lives in the cache, shared by the processes when the cache is), or for
+    changes (the version lives in the cache all processes share, the page cache's), or for
     STATISTICS_SECONDS at most. Built from every profile, whatever its status: rarity is a property of
     the language of the field, and who may be proposed is decided by the caller."""
-    version = cache.get_or_set(CORPUS_VERSION_KEY, time.time_ns, None)
+    version = caches["pages"].get_or_set(CORPUS_VERSION_KEY, time.time_ns, None)
     current = _corpus["current"]
     if current is None or current.version != version or time.monotonic() - current.built_at > STATISTICS_SECONDS:
         with _corpus_lock:
@@ -168,8 +168,8 @@ def corpus_changed():
     """A profile's text changed: now, and again once the change is committed, so that a process that
     rebuilt the corpus in between, without the change, rebuilds it again."""
     version = time.time_ns()
-    cache.set(CORPUS_VERSION_KEY, version, None)
-    transaction.on_commit(lambda: cache.set(CORPUS_VERSION_KEY, time.time_ns(), None))
+    caches["pages"].set(CORPUS_VERSION_KEY, version, None)
+    transaction.on_commit(lambda: caches["pages"].set(CORPUS_VERSION_KEY, time.time_ns(), None))
     return version
 
 

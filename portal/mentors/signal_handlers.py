@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
@@ -7,6 +9,7 @@ from wagtail.signals import page_published, page_unpublished
 from portal.mentors import photos
 from portal.mentors.matching import forget_cached_matches
 from portal.mentors.models import MentorProfile
+from portal.pagecache import MENTORS, purge
 from portal.taxonomy import themes
 from portal.taxonomy.models import Equivalence
 
@@ -19,10 +22,19 @@ def reindex_mentor(sender, instance, action, **kwargs):
             instance.refresh_matching_vector()
         index.insert_or_update_object(instance)
         forget_cached_matches()
+        purge(MENTORS, urls=partial(public_urls, instance))
 
 
-def profile_changed(sender, **kwargs):
+def profile_changed(sender, instance=None, **kwargs):
+    """A profile saved or deleted (its status, availability and capacity too), or the charter changed: matching
+    forgets what it cached, and the pages showing mentors are purged (the profile's own with them)."""
     forget_cached_matches()
+    purge(MENTORS, urls=partial(public_urls, instance) if isinstance(instance, MentorProfile) else ())
+
+
+def public_urls(mentor):
+    """The profile's public address, for a CDN in front (portal/pagecache/frontend.py)."""
+    return [mentor.get_url()]
 
 
 def vocabulary_changed(sender, raw=False, **kwargs):
@@ -42,6 +54,7 @@ def themes_changed(sender, holders, **kwargs):
     from portal.mentors.refresh import refresh_profiles_task
 
     forget_cached_matches()
+    purge(MENTORS)
     if holders.get(MentorProfile):
         refresh_profiles_task.enqueue(sorted(holders[MentorProfile]))
 

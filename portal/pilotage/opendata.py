@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 from portal.contributions.models import ChallengeProposal, NeedsSurveyResponse
 from portal.mentors.models import MentorProfile, MentorStatus
 from portal.mentorships.models import MentorRequest, Role
+from portal.pagecache import FIGURES, purge
 from portal.pilotage import anonymity, figures
 from portal.pilotage.figures import Column, Table
 from portal.pilotage.models import Release
@@ -318,6 +319,7 @@ def publish(today=None):
         tables = build(today)
     release = Release.objects.create(made_at=timezone.now(), rows={table.name: table.rows for table in tables})
     Release.objects.exclude(pk=release.pk).delete()
+    purge(FIGURES)
     return release
 
 

@@ -10,10 +10,11 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import condition
 
+from portal.pagecache import FIGURES, cacheable
 from portal.pilotage import charts, opendata
 
 # A release changes once a day: browsers and proxies may keep a data file for an hour, then ask whether it
-# changed (Last-Modified). The page is not cached so: it carries the language switcher's form.
+# changed (Last-Modified). The page is served from the page cache (portal/pagecache/) until the next release.
 MAX_AGE = 3600
 
 
@@ -40,6 +41,7 @@ def table_or_404(name):
     return table
 
 
+@cacheable(FIGURES)
 def figures_page(request):
     release = opendata.latest()
     tables = {table.name: table for table in opendata.tables_of(release)}

@@ -10,5 +10,7 @@ class ProgrammesConfig(AppConfig):
     def ready(self):
         from portal.mentors import load
         from portal.programmes.publication import pairs_under_way
+        from portal.programmes.signal_handlers import register_signal_handlers
 
+        register_signal_handlers()
         load.register("programme pairs", pairs_under_way)

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from icalendar import Calendar, Event
 
+from portal.pagecache import PROGRAMMES, purge
 from portal.programmes import links, notifications
 from portal.programmes.models import (
     Application,
@@ -63,6 +64,7 @@ def leave(enrolment):
         enrolment.save(update_fields=["status", "left_at"])
         # The place in the iteration is free again too.
         Application.objects.filter(pk=enrolment.application_id).update(status=ApplicationStatus.WITHDRAWN)
+        purge(PROGRAMMES)
         moved_up = None
         if was_seated:
             moved_up = circle.enrolments.filter(status=EnrolmentStatus.WAITING).order_by("created_at", "pk").first()

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal.mentors import load
+from portal.pagecache import PROGRAMMES, purge
 from portal.programmes import circles, links, notifications
 from portal.programmes.models import Circle, EnrolmentStatus, FollowUp, IterationPage, Pair, PairStatus
 
@@ -124,6 +125,7 @@ def close(iteration):
         if iteration.closed_at:
             return False
         IterationPage.objects.filter(pk=iteration.pk).update(closed_at=timezone.now())
+        purge(PROGRAMMES)
         ending = list(iteration.pairs.filter(status=PairStatus.LIVE).select_related("application", "offer__mentor"))
         iteration.pairs.filter(status__in=(PairStatus.LIVE, PairStatus.PUBLISHED)).update(status=PairStatus.ENDED)
         refresh_mentors_of(iteration)

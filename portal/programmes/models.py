@@ -23,6 +23,7 @@ from wagtail.search import index
 
 from portal.home.models import BasePage
 from portal.mentorships.models import Fit
+from portal.pagecache import PROGRAMMES
 from portal.taxonomy.models import MentoringModelCode
 
 MAX_CHALLENGE = 2000  # characters of the challenge or practice a participant brings
@@ -131,6 +132,7 @@ class IterationPage(RoutablePageMixin, BasePage):
     parent_page_types = ["home.MentoringModelPage"]
     subpage_types = []
     base_form_class = IterationPageForm
+    cache_tags = [PROGRAMMES]  # places left, whether applications are open (portal/pagecache/)
 
     search_fields = [*BasePage.search_fields, index.SearchField("description")]
     content_panels = [

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from portal.mail import outbox
 from portal.mentors import load
+from portal.pagecache import PROGRAMMES, purge
 from portal.programmes import circles
 from portal.programmes.models import (
     Application,
@@ -54,6 +55,7 @@ def erase_person(email):
                 status=ApplicationStatus.WITHDRAWN,
             )
             application.themes.clear()
+        purge(PROGRAMMES)  # places freed
         outbox.forget(email)
     return len(applications)
 

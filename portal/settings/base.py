@@ -5,7 +5,9 @@ with its default; README.md documents them. dev.py relaxes these settings, produ
 to start without its secrets, test.py makes the suite fast.
 """
 
+import hashlib
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -92,6 +94,18 @@ MENTOR_REQUEST_EXPIRY_DAYS = env_int("MENTOR_REQUEST_EXPIRY_DAYS", 14)
 MENTOR_REQUEST_MAX_OPEN = env_int("MENTOR_REQUEST_MAX_OPEN", 3)
 # Whether robots.txt lets search engines in; set it to false on a staging or demo copy of the site (dev: off).
 SEARCH_ENGINES_ALLOWED = env_bool("SEARCH_ENGINES_ALLOWED", True)
+# Anonymous visitors' pages come from a shared cache for at most this many seconds, purged whenever what they show
+# changes (portal/pagecache/); 0 turns it off (dev: off). Without memcached, the cache is files in PAGE_CACHE_DIR,
+# shared by the processes of one machine (by default a folder of the system's temporary one, per project and
+# database: pages of one database are never served from another's).
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+_pages_folder = "mentorat-pages-" + hashlib.sha256(f"{BASE_DIR} {DATABASE_URL}".encode()).hexdigest()[:12]
+PAGE_CACHE_DIR = env_str("PAGE_CACHE_DIR", str(Path(tempfile.gettempdir()) / _pages_folder))
+# A CDN or Varnish in front of the portal, purged as pages change: Varnish's address for PURGE requests, and/or a
+# Cloudflare zone with an API token allowed to purge it.
+FRONTEND_CACHE_VARNISH_URL = env_str("FRONTEND_CACHE_VARNISH_URL")
+FRONTEND_CACHE_CLOUDFLARE_ZONEID = env_str("FRONTEND_CACHE_CLOUDFLARE_ZONEID")
+FRONTEND_CACHE_CLOUDFLARE_TOKEN = env_str("FRONTEND_CACHE_CLOUDFLARE_TOKEN")
 # -------------------------------------------------------------------------------------------------
 
 DEBUG = False
@@ -106,6 +120,7 @@ INSTALLED_APPS = [
     "portal.programmes",
     "portal.pilotage",
     "portal.mail",
+    "portal.pagecache",
     "portal.contributions",
     "portal.testimonials",
     "search",
@@ -116,6 +131,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.table_block",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.simple_translation",
     "wagtail.locales",
     "wagtail.embeds",
@@ -151,6 +167,8 @@ MIDDLEWARE = [
     "portal.middleware.ContentSecurityPolicyMiddleware",
     "portal.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions, authentication, messages and the language: a cached page is one read of the cache.
+    "portal.pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.middleware.LanguageChoiceMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -326,6 +344,15 @@ else:
     # the reason MEMCACHED_LOCATION exists. django-ratelimit flags that choice; it is deliberate here.
     SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 RATELIMIT_USE_CACHE = "default"
+# Anonymous pages (portal/pagecache/): one cache for every process, memcached's, or files on this machine.
+if MEMCACHED_LOCATION:
+    CACHES["pages"] = CACHES["default"] | {"KEY_PREFIX": "pages"}
+else:
+    CACHES["pages"] = {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": PAGE_CACHE_DIR,
+        "OPTIONS": {"MAX_ENTRIES": 20_000},  # pages of every mentor in two languages
+    }
 RATELIMIT_IP_META_KEY = "portal.form_protection.client_ip"
 
 # Background work (emails, indexing) goes through django-tasks, a Wagtail 8 dependency.
@@ -334,6 +361,20 @@ RATELIMIT_IP_META_KEY = "portal.form_protection.client_ip"
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # --- Wagtail ------------------------------------------------------------------------------------
+# Wagtail purges a page's addresses from the frontend cache when it is published or unpublished; the portal's
+# own purges follow (portal/pagecache/frontend.py). Empty: nothing in front, nothing purged.
+WAGTAILFRONTENDCACHE = {}
+if FRONTEND_CACHE_VARNISH_URL:
+    WAGTAILFRONTENDCACHE["varnish"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": FRONTEND_CACHE_VARNISH_URL,
+    }
+if FRONTEND_CACHE_CLOUDFLARE_ZONEID:
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": FRONTEND_CACHE_CLOUDFLARE_ZONEID,
+        "BEARER_TOKEN": FRONTEND_CACHE_CLOUDFLARE_TOKEN,
+    }
 HONEYPOT_ENABLED_DEFAULT = True  # wagtail-honeypot: new form pages trap bots unless an editor turns it off
 WAGTAIL_SITE_NAME = "Mentorat FabMob"
 WAGTAILADMIN_USER_LOGIN_FORM = "portal.login_forms.AdminLoginForm"

@@ -12,3 +12,4 @@ SEARCH_ENGINES_ALLOWED = False  # a development server is never the public site:
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 WHITENOISE_AUTOREFRESH = True  # static files straight from the apps while developing
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+PAGE_CACHE_SECONDS = 0  # templates change under runserver: every page rendered afresh (bench settings cache them)
