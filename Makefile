@@ -93,7 +93,7 @@ eval-matching: install-dev ## Measure matching (nDCG@5, recall@10) beside plain 
 	done
 	@rm -rf .eval
 
-bench: install-dev ## Benchmark 10,000 mentors / 1,000 challenges in a throw-away database (and on Elasticsearch when ELASTICSEARCH_URL is set)
+bench: install-dev ## Benchmark 10,000 mentors / 1,000 challenges on SQLite, PostgreSQL and Elasticsearch (started by scripts/), page cache on and off, as ratios to a static file; BENCH_ARGS="--only sqlite --duration 5"
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 bench-pairing: install-dev ## Time a Peer 2 Peer pairing round of 1,000 participants and 600 mentors, optimal and first-come-first-served figures

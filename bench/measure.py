@@ -1,67 +1,115 @@
-"""Measures the portal's main views on the generated data: in-process (Django's test client, SQL
-query counts) and through gunicorn under concurrent clients on 127.0.0.1. Prints JSON.
+"""The Django side of `make bench`, run by bench/run.py in the configuration it prepared (database, search
+backend, page cache on or off through PAGE_CACHE_SECONDS). Prints JSON.
 
-    DJANGO_SETTINGS_MODULE=portal.settings.bench python -m bench.measure --port 8765 --clients 8 --duration 30
+    python -m bench.measure in-process   each view in-process: p50/p95, SQL queries, page cache hits
+    python -m bench.measure addresses    the addresses bench/load.py requests under load
+
+In-process, every request is an anonymous visitor's (no cookie kept from one request to the next), in a
+process set up as a gunicorn worker is (portal.wsgi). With the page cache off, every sample asks for an
+address no earlier request asked for (another challenge, another directory query, another text, another
+word), so the figure is the first view's, whatever the portal keeps in its own caches; with it on, ten
+addresses of each view are asked once first, and the samples are the visitors who come after.
 """
 
 import argparse
-import http.client
 import json
 import os
 import random
-import signal
 import statistics
-import subprocess
-import sys
-import threading
 import time
-from urllib.parse import quote
 
-import django
+from bench.generate import WORDS, sentence
+from bench.load import summary
 
 WARM_UP = 3
 SAMPLES = 40
+CACHED_ADDRESSES = 10
+# The match API answers a POST, which no cache keeps: it has no cached figure.
+NEVER_CACHED = {"match API"}
+STOP_WORDS = {"dans", "avec", "entre", "comme", "des", "une", "les", "aux", "école", "échelle", "grand", "plusieurs"}
 
 
-def percentile(values, share):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))] if ordered else 0.0
+def setup():
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.bench")
+    import portal.wsgi  # noqa: F401 -- Django set up as the server's workers are (portal/wsgi.py)
 
 
-def scenarios():
-    """(view name, method, path, body) lists, several addresses per view so caches do not flatter."""
-    from portal.challenges.models import ChallengePage
-    from portal.mentors.models import MentorIndexPage
-    from portal.taxonomy.models import Theme
+def distinct(rng, items, count):
+    """`count` different items in a random order; when there are fewer, all of them, again and again."""
+    chosen = rng.sample(items, min(count, len(items)))
+    return [chosen[number % len(chosen)] for number in range(count)]
 
-    rng = random.Random(7)
-    challenges = list(
-        ChallengePage.objects.live().filter(slug__startswith="defi-bench-").values_list("url_path", flat=True)[:200]
-    )
-    challenge_urls = ["/" + path.split("/", 2)[2] for path in rng.sample(challenges, 20)]
-    directory = MentorIndexPage.objects.live().get().url
-    themes = list(Theme.objects.filter(mentor_items__isnull=False).distinct().values_list("slug", flat=True))
-    words = ["données", "covoiturage", "billettique", "vélo", "accessibilité", "logistique", "stationnement"]
-    texts = [
-        "Nous voulons ouvrir nos données de transport à la demande en zone rurale.",
-        "Comment mutualiser la billettique entre plusieurs collectivités ?",
-        "Déployer le covoiturage domicile-travail avec les entreprises du territoire.",
-        "Concevoir une information voyageur accessible à tous.",
+
+def search_words():
+    """Single words of the generated text, each a different site search."""
+    text = " ".join(" ".join(WORDS[part]) for part in ("sujets", "actions", "contextes", "villes"))
+    words = {word.strip(",.'").lower() for word in text.replace("'", " ").split()}
+    return sorted(word for word in words if len(word) >= 4 and word not in STOP_WORDS)
+
+
+def need_texts(rng, count):
+    texts = []
+    while len(texts) < count:
+        text = f"{sentence(rng)} {sentence(rng)}"
+        if text not in texts:
+            texts.append(text)
+    return texts
+
+
+def pages():
+    """The generated challenges' and mentors' addresses, the directory's and the challenges' listing pages."""
+    from portal.challenges.models import ChallengeIndexPage, ChallengePage
+    from portal.mentors.models import MentorIndexPage, MentorProfile
+
+    directory = MentorIndexPage.objects.live().get()
+    challenges = [
+        page.url for page in ChallengePage.objects.live().filter(slug__startswith="defi-bench-").order_by("pk")
     ]
-    models = ["peer-to-peer", "agility", "culture-shift"]
+    generated = MentorProfile.objects.public().filter(contact_email__startswith="bench").order_by("pk")
+    mentors = list(generated.values_list("slug", flat=True))
+    profiles = [f"{directory.url}{directory.reverse_subpage('profile', args=[slug])}" for slug in mentors]
     return {
-        "home": [("GET", "/", None)],
-        "challenge page": [("GET", url, None) for url in challenge_urls],
-        "directory, search + 2 facets": [
-            ("GET", f"{directory}?q={rng.choice(words)}&theme={rng.choice(themes)}&model={rng.choice(models)}", None)
-            for _ in range(20)
-        ],
-        "match API": [("POST", "/api/v1/match/", json.dumps({"text": text, "limit": 6})) for text in texts],
-        "site search": [("GET", f"/search/?q={word}", None) for word in words],
+        "directory": directory.url,
+        "challenges": ChallengeIndexPage.objects.live().get().url,
+        "challenge pages": challenges,
+        "profiles": profiles,
     }
 
 
-def in_process(views):
+def directory_queries(rng, directory, count):
+    """`count` different combinations of a word and two facets (a theme of the generated mentors, a mentoring model)."""
+    from portal.taxonomy.models import MentoringModel, Theme
+
+    themes = list(Theme.objects.filter(name__in=WORDS["sujets"]).values_list("slug", flat=True))
+    models = list(MentoringModel.objects.values_list("code", flat=True))
+    words = search_words()
+    combinations = [(word, theme, model) for word in words for theme in themes for model in models]
+    return [f"{directory}?q={q}&theme={theme}&model={model}" for q, theme, model in distinct(rng, combinations, count)]
+
+
+def get(path):
+    return ("GET", path, None)
+
+
+def match(text):
+    return ("POST", "/api/v1/match/", json.dumps({"text": text, "limit": 6}))
+
+
+def in_process_views():
+    """{view: [request, …]}: WARM_UP + SAMPLES requests per view, different addresses wherever the view has them."""
+    rng = random.Random(7)
+    found = pages()
+    count = WARM_UP + SAMPLES
+    return {
+        "home": [get("/")] * count,
+        "challenge page": [get(url) for url in distinct(rng, found["challenge pages"], count)],
+        "directory, text + 2 facets": [get(url) for url in directory_queries(rng, found["directory"], count)],
+        "match API": [match(text) for text in need_texts(rng, count)],
+        "site search": [get(f"/search/?q={word}") for word in distinct(rng, search_words(), count)],
+    }
+
+
+def in_process(views, cached):
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -69,114 +117,80 @@ def in_process(views):
     client = Client()
     results = {}
     for name, requests in views.items():
-        timings, queries = [], []
-        for number in range(WARM_UP + SAMPLES):
-            method, path, body = requests[number % len(requests)]
+        if cached and name in NEVER_CACHED:
+            results[name] = None
+            continue
+        if cached:  # a few of the addresses, each asked once first: the samples are the visitors after
+            kept = list(dict.fromkeys(requests))[:CACHED_ADDRESSES]
+            for request in kept:
+                answer(client, request)
+            requests = [kept[number % len(kept)] for number in range(len(requests))]
+        timings, queries, hits = [], [], 0
+        for number, request in enumerate(requests):
             started = time.perf_counter()
             with CaptureQueriesContext(connection) as captured:
-                if method == "GET":
-                    response = client.get(path)
-                else:
-                    response = client.post(path, body, content_type="application/json")
+                response = answer(client, request)
             elapsed = (time.perf_counter() - started) * 1000
-            if response.status_code != 200:
-                raise SystemExit(f"{name}: {path} answered {response.status_code}")
             if number >= WARM_UP:
                 timings.append(elapsed)
                 queries.append(len(captured.captured_queries))
+                hits += response.get("X-Page-Cache") == "hit"
         results[name] = {
-            "p50_ms": round(percentile(timings, 0.5), 1),
-            "p95_ms": round(percentile(timings, 0.95), 1),
+            **summary(timings),
             "sql_queries": int(statistics.median(queries)),
+            "samples": len(timings),
+            "distinct_addresses": len(set(requests[WARM_UP:])),
+            "page_cache_hits": hits,
         }
     return results
 
 
-def under_load(views, port, clients, duration):
-    """`clients` threads, each with a keep-alive connection, cycle through every view for `duration` s."""
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.bench"}
-    workers = str(max(2, (os.cpu_count() or 2) + 1))
-    server = subprocess.Popen(
-        [os.path.join(os.path.dirname(sys.executable), "gunicorn"), "portal.wsgi:application", "--bind",
-         f"127.0.0.1:{port}", "--workers", workers, "--log-level", "warning"],
-        env=env,
-    )  # fmt: skip
-    try:
-        wait_for(port)
-        names = list(views)
-        timings = {name: [] for name in views}
-        errors = dict.fromkeys(views, 0)
-        lock = threading.Lock()
-        stop_at = time.monotonic() + duration
-
-        def client_loop(seed):
-            rng = random.Random(seed)
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-            while time.monotonic() < stop_at:
-                name = rng.choice(names)  # every view as often, whatever its number of addresses
-                method, path, body = rng.choice(views[name])
-                started = time.perf_counter()
-                try:
-                    headers = {"Content-Type": "application/json"} if body else {}
-                    payload = body.encode() if body else None
-                    connection.request(method, quote(path, safe="/?=&"), body=payload, headers=headers)
-                    response = connection.getresponse()
-                    response.read()
-                    ok = response.status == 200
-                except Exception:  # any failure is an error to count, never a dead client
-                    ok = False
-                    connection.close()
-                    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-                elapsed = (time.perf_counter() - started) * 1000
-                with lock:
-                    if ok:
-                        timings[name].append(elapsed)
-                    else:
-                        errors[name] += 1
-
-        threads = [threading.Thread(target=client_loop, args=(seed,)) for seed in range(clients)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        return {
-            name: {
-                "requests": len(timings[name]),
-                "errors": errors[name],
-                "p50_ms": round(percentile(timings[name], 0.5), 1),
-                "p95_ms": round(percentile(timings[name], 0.95), 1),
-            }
-            for name in views
-        } | {"_total": {"requests_per_s": round(sum(len(t) for t in timings.values()) / duration, 1),
-                        "workers": int(workers), "clients": clients, "duration_s": duration}}  # fmt: skip
-    finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=30)
+def answer(client, request):
+    method, path, body = request
+    client.cookies.clear()  # an anonymous visitor's first request: no session, no CSRF cookie
+    response = client.get(path) if method == "GET" else client.post(path, body, content_type="application/json")
+    if response.status_code != 200:
+        raise SystemExit(f"{path} answered {response.status_code}")
+    return response
 
 
-def wait_for(port):
-    for _ in range(120):
-        try:
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-            connection.request("GET", "/")
-            if connection.getresponse().status == 200:
-                return
-        except OSError:
-            pass
-        time.sleep(0.5)
-    raise SystemExit("gunicorn did not answer within a minute")
+def addresses():
+    """What bench/load.py requests: the static file, the pages anonymous visitors read (the page cache keeps
+    them), and the mixed traffic: those pages, directory searches, site searches and the match API."""
+    from django.contrib.staticfiles.storage import staticfiles_storage
+
+    rng = random.Random(11)
+    found = pages()
+    cached_pages = {
+        "home": [get("/")],
+        "challenges": [get(found["challenges"])],
+        "challenge page": [get(url) for url in distinct(rng, found["challenge pages"], 40)],
+        "directory": [get(found["directory"])],
+        "mentor profile": [get(url) for url in distinct(rng, found["profiles"], 40)],
+    }
+    return {
+        "static file": {"static file": [get(staticfiles_storage.url("css/charts.css"))]},
+        "cached pages": cached_pages,
+        "mixed": cached_pages
+        | {
+            "directory, text + 2 facets": [get(url) for url in directory_queries(rng, found["directory"], 20)],
+            "site search": [get(f"/search/?q={word}") for word in distinct(rng, search_words(), 10)],
+            "match API": [match(text) for text in need_texts(rng, 10)],
+        },
+    }
 
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--port", type=int, default=8765)
-    parser.add_argument("--clients", type=int, default=8)
-    parser.add_argument("--duration", type=int, default=30)
+    parser.add_argument("what", choices=["in-process", "addresses"])
     args = parser.parse_args()
-    django.setup()
-    views = scenarios()
-    result = {"in_process": in_process(views), "under_load": under_load(views, args.port, args.clients, args.duration)}
-    print(json.dumps(result))
+    setup()
+    if args.what == "addresses":
+        print(json.dumps(addresses()))
+    else:
+        from django.conf import settings
+
+        print(json.dumps(in_process(in_process_views(), cached=bool(settings.PAGE_CACHE_SECONDS))))
 
 
 if __name__ == "__main__":

@@ -12,4 +12,5 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 # The benchmark measures pages, not the form limits.
 FORM_RATE_PER_IP = FORM_RATE_PER_EMAIL = "100000/h"
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
-WHITENOISE_AUTOREFRESH = True  # static files from the apps: no collectstatic for a benchmark
+# Static files as production serves them: collected (bench/run.py sets STATIC_ROOT), hashed and compressed.
+STORAGES["staticfiles"] = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}  # noqa: F405
