@@ -19,7 +19,7 @@ import math
 import time
 from dataclasses import dataclass, field
 
-from django.core.cache import cache, caches
+from django.core.cache import cache
 from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
@@ -290,19 +290,16 @@ def mentors_for_challenge(challenge, limit=DEFAULT_LIMIT):
 
 
 def matching_version():
-    return shared_cache().get_or_set(VERSION_KEY, 0, None)
+    """In the cache every process reads (relevance.shared_version): a per-process cache would let another
+    process render, and the page cache keep, a challenge page with the candidates of before. While that cache
+    fails, a new version each time: candidates are computed afresh, never stale."""
+    version = relevance.shared_version(VERSION_KEY, 0)
+    return time.time_ns() if version is None else version
 
 
 def forget_cached_matches():
     """Called whenever what matching reads changes: a profile, its relations, a request, the charter."""
-    shared_cache().set(VERSION_KEY, time.time_ns(), None)
-
-
-def shared_cache():
-    """Versions live in the cache every process reads (the page cache's: memcached or files), so that a change
-    made in one process is seen by all: a per-process default cache would let another process render, and the
-    page cache keep, a challenge page with the candidates of before."""
-    return caches["pages"]
+    relevance.new_shared_version(VERSION_KEY)
 
 
 def mentors_for_text(text, limit=DEFAULT_LIMIT):

@@ -11,6 +11,7 @@
 The same scoring serves challenge pages, the free-text match, the API and the directory's relevance order.
 """
 
+import logging
 import math
 import threading
 import time
@@ -23,6 +24,8 @@ from django.db import transaction
 import numpy as np
 
 from search import analysis
+
+logger = logging.getLogger(__name__)
 
 HEADLINE, THEMES, ORGANISATION, BIO = "h", "t", "o", "b"
 FIELD_WEIGHTS = {HEADLINE: 2.5, THEMES: 1.25, ORGANISATION: 0.5, BIO: 1.0}
@@ -141,15 +144,38 @@ def corpus():
     changes (the version lives in the cache all processes share, the page cache's), or for
     STATISTICS_SECONDS at most. Built from every profile, whatever its status: rarity is a property of
     the language of the field, and who may be proposed is decided by the caller."""
-    version = caches["pages"].get_or_set(CORPUS_VERSION_KEY, time.time_ns, None)
+    version = shared_version(CORPUS_VERSION_KEY, time.time_ns)
     current = _corpus["current"]
-    if current is None or current.version != version or time.monotonic() - current.built_at > STATISTICS_SECONDS:
+    if version is None:  # the shared cache fails: the process keeps its corpus until it is too old
+        version = current.version if current is not None else time.time_ns()
+    if is_stale(current, version):
         with _corpus_lock:
             current = _corpus["current"]
-            if current is None or current.version != version:
+            if is_stale(current, version):
                 current = build_corpus(version)
                 _corpus["current"] = current
     return current
+
+
+def is_stale(current, version):
+    return current is None or current.version != version or time.monotonic() - current.built_at > STATISTICS_SECONDS
+
+
+def shared_version(key, default):
+    """The version under `key` in the cache every process reads (the page cache's: memcached or files), so that
+    a change made in one process is seen by all; None while that cache fails (pages are then served uncached)."""
+    try:
+        return caches["pages"].get_or_set(key, default, None)
+    except Exception:
+        logger.warning("The shared cache cannot be read: %s", key, exc_info=True)
+        return None
+
+
+def new_shared_version(key):
+    try:
+        caches["pages"].set(key, time.time_ns(), None)
+    except Exception:
+        logger.warning("The shared cache cannot be written: %s", key, exc_info=True)
 
 
 def build_corpus(version):
@@ -167,10 +193,8 @@ def corpus_statistics():
 def corpus_changed():
     """A profile's text changed: now, and again once the change is committed, so that a process that
     rebuilt the corpus in between, without the change, rebuilds it again."""
-    version = time.time_ns()
-    caches["pages"].set(CORPUS_VERSION_KEY, version, None)
-    transaction.on_commit(lambda: caches["pages"].set(CORPUS_VERSION_KEY, time.time_ns(), None))
-    return version
+    new_shared_version(CORPUS_VERSION_KEY)
+    transaction.on_commit(lambda: new_shared_version(CORPUS_VERSION_KEY))
 
 
 def field_frequencies(vector, statistics, tokens=None):
